@@ -1,1 +1,20 @@
-package com.expresschat.statussync; public class Application { public static void main(String[] a){} }
+package com.expresschat.statussync;
+
+import org.apache.camel.main.Main;
+
+/**
+ * Starts express-chat-status-sync on Camel Main, from the project root: routes come from
+ * {@code routes/*.camel.yaml}, settings from {@code config/application.properties} and the
+ * active profile's {@code config/application-<profile>.properties}.
+ */
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Main main = new Main(Application.class);
+        main.setPropertyPlaceholderLocations(ConfigLocations.forProfile(ConfigLocations.activeProfile()));
+        main.run(args);
+    }
+}

@@ -1,0 +1,105 @@
+package com.expresschat.statussync;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.expresschat.statussync.delivery.BatchSource;
+import com.expresschat.statussync.delivery.DeliveryRecorder;
+import com.expresschat.statussync.delivery.StatusUpdateRequest;
+import com.expresschat.statussync.delivery.TokenSource;
+import com.expresschat.statussync.failure.Backoff;
+import com.expresschat.statussync.failure.DeadLetterRecorder;
+import com.expresschat.statussync.failure.FailureClassifier;
+import com.expresschat.statussync.failure.RetryPolicy;
+import com.expresschat.statussync.intake.FileIntake;
+import com.expresschat.statussync.outcome.Folders;
+import com.expresschat.statussync.outcome.InputAccounting;
+import com.expresschat.statussync.outcome.InputCompletion;
+import com.expresschat.statussync.simulator.ExpressChatSimulator;
+import com.expresschat.statussync.validation.InputValidation;
+import com.expresschat.statussync.validation.RowValidator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Builds the beans the routes refer to (by the names used in routes/*.camel.yaml) from the settings,
+ * and refuses to start on settings that cannot work (bad values, prod without a token).
+ */
+public class StatusSyncConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusSyncConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Settings settings = Settings.from(properties);
+        String profile = properties.resolveProperty("camel.main.profile").orElse("none");
+        TokenSource tokens = new TokenSource(
+                properties.resolveProperty("statussync.express-chat.token").orElse(""),
+                properties.resolveProperty("statussync.express-chat.token-file").orElse(""));
+        if ("prod".equals(profile) && !tokens.isConfigured()) {
+            throw new IllegalStateException("The prod profile needs the express-chat token: set EXPRESS_CHAT_TOKEN "
+                                            + "or EXPRESS_CHAT_TOKEN_FILE (or statussync.express-chat.token)");
+        }
+
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = new ObjectMapper();
+        Folders folders = new Folders(settings.inboxDir(), settings.doneDir(), settings.errorDir());
+        folders.prepare();
+        RowValidator validator = new RowValidator(settings.idPattern(), settings.allowedStatuses(),
+                settings.defaultStatus());
+        FailureClassifier classifier = new FailureClassifier(clock);
+        Backoff backoff = new Backoff(settings.initialDelay(), settings.backoffMultiplier(), settings.maxDelay(),
+                () -> ThreadLocalRandom.current().nextDouble());
+
+        Registry registry = context.getRegistry();
+        registry.bind("folders", folders);
+        registry.bind("tokenSource", tokens);
+        registry.bind("fileIntake", new FileIntake());
+        registry.bind("inputAccounting", new InputAccounting(folders, json, clock));
+        registry.bind("inputValidation", new InputValidation(validator, settings.onInvalid()));
+        registry.bind("batchSource", new BatchSource(validator, settings.batchSize()));
+        registry.bind("statusUpdateRequest", new StatusUpdateRequest(json, tokens));
+        registry.bind("deliveryRecorder", new DeliveryRecorder());
+        registry.bind("retryPolicy", new RetryPolicy(classifier, backoff, settings.maxRetries()));
+        registry.bind("deadLetterRecorder", new DeadLetterRecorder(classifier, clock));
+        registry.bind("inputCompletion", new InputCompletion(folders, json, clock));
+        registry.bind("deliveryPool", deliveryPool(context, settings.concurrency()));
+        registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
+
+        LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
+                 + "concurrency={} maxRetries={} onInvalid={} token from {}",
+                profile, endpointHost(properties), folders.inbox(), folders.done(), folders.error(),
+                settings.batchSize(), settings.concurrency(), settings.maxRetries(), settings.onInvalid(),
+                tokens.describe());
+    }
+
+    /**
+     * The threads that deliver the batches of an input concurrently: a small queue, and the splitting thread
+     * runs a batch itself when the queue is full, so the splitter never reads far ahead of delivery.
+     */
+    private static ExecutorService deliveryPool(CamelContext context, int concurrency) {
+        ThreadPoolProfile profile = new ThreadPoolProfileBuilder("delivery")
+                .poolSize(concurrency)
+                .maxPoolSize(concurrency)
+                .maxQueueSize(concurrency)
+                .rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns)
+                .build();
+        return context.getExecutorServiceManager().newThreadPool(StatusSyncConfiguration.class, "delivery", profile);
+    }
+
+    private static String endpointHost(PropertiesComponent properties) {
+        String url = properties.resolveProperty("statussync.express-chat.url").orElse("");
+        return url.replaceFirst("^(\\w+://[^/?#]+).*", "$1");
+    }
+}

@@ -1,0 +1,28 @@
+package com.expresschat.statussync.delivery;
+
+import java.util.List;
+import java.util.Objects;
+
+import com.expresschat.statussync.intake.Row;
+
+/**
+ * One PUT's worth of rows of one input, all with the same status and no ID twice (§3).
+ *
+ * @param inputName the input the rows come from
+ * @param number    1-based number of the batch within its input
+ * @param status    the status all rows of the batch get
+ * @param rows      the rows, in input order
+ * @param requestId the X-Request-Id sent with the batch, recorded in the receipt
+ */
+public record Batch(String inputName, int number, String status, List<Row> rows, String requestId) {
+
+    public StatusUpdate toStatusUpdate() {
+        List<String> ids = rows.stream().map(Row::id).toList();
+        List<String> subscriberIds = rows.stream().map(Row::subscriberId).filter(Objects::nonNull).toList();
+        return new StatusUpdate(ids, status, subscriberIds);
+    }
+
+    public int size() {
+        return rows.size();
+    }
+}

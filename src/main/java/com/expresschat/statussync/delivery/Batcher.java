@@ -1,0 +1,119 @@
+package com.expresschat.statussync.delivery;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+
+import com.expresschat.statussync.intake.InputRejectedException;
+import com.expresschat.statussync.intake.Row;
+import com.expresschat.statussync.intake.RowReader;
+import com.expresschat.statussync.outcome.InputReport;
+import com.expresschat.statussync.validation.RowValidator;
+
+/**
+ * Groups the valid rows of an input into batches as it reads them (§3): one open batch per status,
+ * so memory holds at most one batch per allowed status whatever the size of the input. An ID that is
+ * already in the open batch is dropped and counted (IDs compare case-insensitively).
+ */
+public class Batcher implements Iterator<Batch>, Closeable {
+
+    private final RowReader rows;
+    private final RowValidator validator;
+    private final InputReport report;
+    private final String inputName;
+    private final int batchSize;
+    private final Map<String, OpenBatch> open = new LinkedHashMap<>();
+    private final Queue<Batch> ready = new ArrayDeque<>();
+    private int batchCount;
+    private boolean drained;
+
+    public Batcher(RowReader rows, RowValidator validator, InputReport report, int batchSize) {
+        this.rows = rows;
+        this.validator = validator;
+        this.report = report;
+        this.inputName = report.inputName();
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (ready.isEmpty() && !drained) {
+            readRow();
+        }
+        return !ready.isEmpty();
+    }
+
+    @Override
+    public Batch next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return ready.remove();
+    }
+
+    @Override
+    public void close() throws IOException {
+        rows.close();
+    }
+
+    private void readRow() {
+        Row row = nextRow();
+        if (row == null) {
+            drained = true;
+            open.values().forEach(batch -> ready.add(seal(batch)));
+            open.clear();
+            return;
+        }
+        if (validator.problemOf(row) != null) {
+            return; // reported by validation; only reaches here with on-invalid=skip
+        }
+        String status = validator.statusOf(row);
+        OpenBatch batch = open.computeIfAbsent(status, OpenBatch::new);
+        if (!batch.seenIds.add(row.id().toLowerCase(Locale.ROOT))) {
+            report.duplicateDropped();
+            return;
+        }
+        batch.rows.add(row);
+        if (batch.rows.size() == batchSize) {
+            ready.add(seal(batch));
+            open.remove(status);
+        }
+    }
+
+    private Row nextRow() {
+        try {
+            return rows.next();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InputRejectedException e) {
+            // validation read the same input without this problem: the input changed under us
+            throw new IllegalStateException("input " + inputName + " changed while it was processed: " + e.getMessage(), e);
+        }
+    }
+
+    private Batch seal(OpenBatch batch) {
+        return new Batch(inputName, ++batchCount, batch.status, List.copyOf(batch.rows), UUID.randomUUID().toString());
+    }
+
+    private static final class OpenBatch {
+        final String status;
+        final List<Row> rows = new ArrayList<>();
+        final Set<String> seenIds = new HashSet<>();
+
+        OpenBatch(String status) {
+            this.status = status;
+        }
+    }
+}

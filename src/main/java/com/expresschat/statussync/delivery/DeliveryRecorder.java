@@ -1,0 +1,26 @@
+package com.expresschat.statussync.delivery;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.failure.FailureClassifier;
+import com.expresschat.statussync.failure.RetryPolicy;
+import com.expresschat.statussync.outcome.BatchRecord;
+import com.expresschat.statussync.outcome.InputReport;
+
+/** Records a batch that express-chat accepted (any 2xx), with its answer, in the input's report. */
+public class DeliveryRecorder implements Processor {
+
+    @Override
+    public void process(Exchange exchange) {
+        Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
+        InputReport report = exchange.getProperty(ExchangeKeys.REPORT, InputReport.class);
+        report.batchDone(new BatchRecord(
+                batch.number(), batch.requestId(), batch.status(), batch.size(),
+                RetryPolicy.failedAttempts(exchange) + 1,
+                BatchRecord.DELIVERED,
+                exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
+                FailureClassifier.truncate(exchange.getMessage().getBody(String.class))));
+    }
+}

@@ -1,0 +1,53 @@
+package com.expresschat.statussync.failure;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.delivery.Batch;
+import com.expresschat.statussync.outcome.BatchRecord;
+import com.expresschat.statussync.outcome.DeadLetterFiles;
+import com.expresschat.statussync.outcome.InputReport;
+
+/**
+ * Where the delivery error handler's dead letter channel ends (direct:dead-letter): the batch's rows go
+ * to its input's dead-letter file for the failure class, and the report counts them as dead-lettered.
+ * If the rows cannot be written, the exception propagates (deadLetterHandleNewException=false), the
+ * input fails and stays in the inbox: an ID is never dropped silently.
+ */
+public class DeadLetterRecorder implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRecorder.class);
+
+    private final FailureClassifier classifier;
+    private final Clock clock;
+
+    public DeadLetterRecorder(FailureClassifier classifier, Clock clock) {
+        this.classifier = classifier;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws IOException {
+        Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
+        DeliveryFailure failure = exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class);
+        if (failure == null) {
+            failure = classifier.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        }
+        int attempts = Math.max(1, RetryPolicy.failedAttempts(exchange));
+        Instant now = clock.instant();
+        exchange.getProperty(ExchangeKeys.DEAD_LETTERS, DeadLetterFiles.class).add(batch, failure, attempts, now);
+        exchange.getProperty(ExchangeKeys.REPORT, InputReport.class).batchDone(new BatchRecord(
+                batch.number(), batch.requestId(), batch.status(), batch.size(), attempts,
+                failure.failureClass().name(), failure.httpStatus(), failure.responseBody()));
+        LOG.error("Batch {} of {} ({} IDs, request id {}) dead-lettered as {} after {} attempt(s): {}",
+                batch.number(), batch.inputName(), batch.size(), batch.requestId(), failure.failureClass(), attempts,
+                failure.httpStatus() != null ? "HTTP " + failure.httpStatus() : failure.exception());
+    }
+}

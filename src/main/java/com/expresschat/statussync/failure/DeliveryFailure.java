@@ -1,0 +1,16 @@
+package com.expresschat.statussync.failure;
+
+import java.time.Duration;
+
+/**
+ * Why one attempt to deliver a batch failed, classified (§4).
+ *
+ * @param failureClass what kind of failure it is
+ * @param httpStatus   the HTTP status express-chat answered, or null when there was no answer
+ * @param responseBody the start of express-chat's answer (truncated), or null
+ * @param exception    the exception in one line ("java.net.ConnectException: Connection refused"), or null
+ * @param retryAfter   the delay express-chat asked for with Retry-After, or null
+ */
+public record DeliveryFailure(
+        FailureClass failureClass, Integer httpStatus, String responseBody, String exception, Duration retryAfter) {
+}

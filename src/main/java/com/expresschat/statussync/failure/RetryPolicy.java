@@ -1,0 +1,55 @@
+package com.expresschat.statussync.failure;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Predicate;
+
+
+/**
+ * The retry decision of the delivery error handler ({@code retryWhileRef} of the dead letter channel in
+ * routes/error-handling.camel.yaml). Camel asks it after every failed attempt. It classifies the failure,
+ * keeps the latest classification on the exchange for the dead letter, and for a retry sets Camel's
+ * {@code CamelRedeliveryDelay} header, which the error handler uses as the delay before the next attempt
+ * (RedeliveryErrorHandler#determineRedeliveryDelay): that is how Retry-After and jittered backoff reach
+ * Camel's own redelivery, which waits without holding a thread (asyncDelayedRedelivery).
+ */
+public class RetryPolicy implements Predicate {
+
+    /** Exchange property with the {@link DeliveryFailure} of the latest attempt. */
+    public static final String LAST_FAILURE = "statusSyncLastFailure";
+
+    private final FailureClassifier classifier;
+    private final Backoff backoff;
+    private final int maxRetries;
+
+    public RetryPolicy(FailureClassifier classifier, Backoff backoff, int maxRetries) {
+        this.classifier = classifier;
+        this.backoff = backoff;
+        this.maxRetries = maxRetries;
+    }
+
+    @Override
+    public boolean matches(Exchange exchange) {
+        Throwable caught = exchange.getException() != null
+                ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        DeliveryFailure failure = classifier.classify(caught);
+        exchange.setProperty(LAST_FAILURE, failure);
+        int retry = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        boolean again = failure.failureClass().retryable() && retry <= maxRetries;
+        if (again) {
+            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY,
+                    backoff.delayBeforeRetry(retry, failure.retryAfter()).toMillis());
+        }
+        return again;
+    }
+
+    /** How many attempts of the batch failed so far: Camel counts them in CamelRedeliveryCounter. */
+    public static int failedAttempts(Exchange exchange) {
+        return exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+    }
+
+    @Override
+    public String toString() {
+        return "RetryPolicy[maxRetries=" + maxRetries + ", maxDelay=" + backoff.maxDelay() + "]";
+    }
+}

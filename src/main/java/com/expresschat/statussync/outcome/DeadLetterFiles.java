@@ -1,0 +1,133 @@
+package com.expresschat.statussync.outcome;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.expresschat.statussync.delivery.Batch;
+import com.expresschat.statussync.failure.DeliveryFailure;
+import com.expresschat.statussync.failure.FailureClass;
+import com.expresschat.statussync.intake.Row;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The dead-letter files of one input (§5): one NDJSON file per failure class in error/, holding the
+ * dead-lettered rows with their status so that moving the file back into the inbox replays exactly those
+ * IDs. Rows are appended as batches fail (memory does not grow with their number) to a hidden part file,
+ * published under its final name, with its {@code .error.json}, when the input is finished.
+ */
+public class DeadLetterFiles {
+
+    static final String EXTENSION = ".ndjson";
+    static final int MAX_LISTED_REQUEST_IDS = 100;
+
+    private final Folders folders;
+    private final String inputName;
+    private final ObjectMapper json;
+    private final Map<FailureClass, ClassFile> files = new EnumMap<>(FailureClass.class);
+
+    public DeadLetterFiles(Folders folders, String inputName, ObjectMapper json) {
+        this.folders = folders;
+        this.inputName = inputName;
+        this.json = json;
+    }
+
+    /** Appends a batch that will not be delivered. */
+    public synchronized void add(Batch batch, DeliveryFailure failure, int attempts, Instant at) throws IOException {
+        ClassFile file = files.get(failure.failureClass());
+        if (file == null) {
+            file = new ClassFile(failure, attempts, at);
+            files.put(failure.failureClass(), file);
+        }
+        file.append(batch, at);
+    }
+
+    /** Publishes every dead-letter file with its report; returns their paths. */
+    public synchronized List<Path> publish() throws IOException {
+        List<Path> published = new ArrayList<>();
+        for (ClassFile file : files.values()) {
+            published.add(file.publish());
+        }
+        files.clear();
+        return published;
+    }
+
+    /** Drops the unpublished part files, e.g. when the input failed and stays in the inbox to be retried. */
+    public synchronized void abandon() {
+        for (ClassFile file : files.values()) {
+            file.discard();
+        }
+        files.clear();
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DeadLetterRow(String id, String subscriberId, String status) {
+    }
+
+    /** The dead letters of one failure class: an open part file and what the report will say. */
+    private final class ClassFile {
+        final DeliveryFailure firstFailure;
+        final int firstAttempts;
+        final Instant firstAt;
+        final Path target;
+        final Path part;
+        final OutputStream out;
+        final List<String> requestIds = new ArrayList<>();
+        int batches;
+        long ids;
+        Instant lastAt;
+
+        ClassFile(DeliveryFailure failure, int attempts, Instant at) throws IOException {
+            this.firstFailure = failure;
+            this.firstAttempts = attempts;
+            this.firstAt = at;
+            String name = inputName.replace('/', '_') + "." + failure.failureClass().name().toLowerCase() + EXTENSION;
+            this.target = folders.freeName(folders.error(), name);
+            this.part = AtomicFiles.partOf(target);
+            this.out = new BufferedOutputStream(Files.newOutputStream(part));
+        }
+
+        void append(Batch batch, Instant at) throws IOException {
+            for (Row row : batch.rows()) {
+                out.write(json.writeValueAsBytes(new DeadLetterRow(row.id(), row.subscriberId(), batch.status())));
+                out.write('\n');
+            }
+            out.flush();
+            batches++;
+            ids += batch.size();
+            lastAt = at;
+            if (requestIds.size() < MAX_LISTED_REQUEST_IDS) {
+                requestIds.add(batch.requestId());
+            }
+        }
+
+        Path publish() throws IOException {
+            out.close();
+            DeadLetterReport report = new DeadLetterReport(
+                    inputName, target.getFileName().toString(), firstFailure.failureClass().name(),
+                    firstFailure.httpStatus(), firstFailure.responseBody(), firstFailure.exception(), firstAttempts,
+                    batches, ids, requestIds, firstAt.toString(), lastAt.toString(),
+                    "move " + target.getFileName() + " into the inbox to send these IDs again");
+            AtomicFiles.write(Folders.besides(target, ".error.json"), o -> json.writerWithDefaultPrettyPrinter().writeValue(o, report));
+            AtomicFiles.publish(part, target);
+            return target;
+        }
+
+        void discard() {
+            try {
+                out.close();
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // the part file is hidden and removed at the next start
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.expresschat.statussync.outcome;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.intake.FileIntake;
+import com.expresschat.statussync.intake.Input;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Ends an input (§5): publishes its dead-letter files, writes its receipt (and for a rejected input its
+ * error report) where the input will be archived, names that place for the file consumer to move the
+ * input to, and logs one line with the outcome and counts. The receipt becomes the message body.
+ * A dropped file goes to done/ unless it was REJECTED, then to error/ unchanged: error/ holds exactly
+ * what needs an operator.
+ */
+public class InputCompletion {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InputCompletion.class);
+
+    public static final String RECEIPT_SUFFIX = ".receipt.json";
+    public static final String ERROR_SUFFIX = ".error.json";
+
+    private final Folders folders;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public InputCompletion(Folders folders, ObjectMapper json, Clock clock) {
+        this.folders = folders;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Ends an input whose batches have all been delivered or dead-lettered. */
+    public Receipt complete(Exchange exchange) throws IOException {
+        List<Path> deadLetterFiles = exchange.getProperty(ExchangeKeys.DEAD_LETTERS, DeadLetterFiles.class).publish();
+        return finish(exchange, folders.done(), deadLetterFiles);
+    }
+
+    /** Ends an input that was rejected: nothing of it was sent. */
+    public Receipt reject(Exchange exchange) throws IOException {
+        return finish(exchange, folders.error(), List.of());
+    }
+
+    private Receipt finish(Exchange exchange, Path archiveDir, List<Path> deadLetterFiles) throws IOException {
+        Input input = exchange.getProperty(ExchangeKeys.INPUT, Input.class);
+        InputReport report = exchange.getProperty(ExchangeKeys.REPORT, InputReport.class);
+        Path archive = FileIntake.SOURCE.equals(input.source()) ? folders.freeName(archiveDir, input.name()) : null;
+        Receipt receipt = Receipt.of(report, deadLetterFiles, archive, clock.instant());
+        if (archive != null) {
+            if (report.rejected()) {
+                write(Folders.besides(archive, ERROR_SUFFIX), RejectionReport.of(report));
+            }
+            write(Folders.besides(archive, RECEIPT_SUFFIX), receipt);
+            exchange.setProperty(ExchangeKeys.ARCHIVE_PATH, archive.toString());
+        }
+        log(receipt);
+        exchange.getMessage().setBody(receipt);
+        return receipt;
+    }
+
+    private void write(Path target, Object report) throws IOException {
+        AtomicFiles.write(target, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, report));
+    }
+
+    private static void log(Receipt receipt) {
+        Receipt.Counts c = receipt.counts();
+        if (receipt.outcome() == Outcome.REJECTED) {
+            LOG.warn("Input {} REJECTED: {} (rows={}, invalid={}); nothing sent", receipt.input(), receipt.reason(),
+                    c.rows(), c.invalid());
+            return;
+        }
+        String line = "Input {} {}: rows={} sent={} delivered={} deadLettered={} invalid={} duplicatesDropped={} "
+                      + "batches={} in {} ms";
+        Object[] args = { receipt.input(), receipt.outcome(), c.rows(), c.sent(), c.delivered(), c.deadLettered(),
+                c.invalid(), c.duplicatesDropped(), c.batches(), receipt.durationMs() };
+        if (receipt.outcome() == Outcome.DELIVERED) {
+            LOG.info(line, args);
+        } else {
+            LOG.warn(line, args);
+        }
+    }
+}

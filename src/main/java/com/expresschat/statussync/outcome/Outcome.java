@@ -1,0 +1,13 @@
+package com.expresschat.statussync.outcome;
+
+/** How an input ended (§5). */
+public enum Outcome {
+    /** Every batch was accepted by express-chat. */
+    DELIVERED,
+    /** Some batches were dead-lettered. */
+    PARTIAL,
+    /** Every batch was dead-lettered. */
+    FAILED,
+    /** The input was invalid: nothing was sent. */
+    REJECTED
+}

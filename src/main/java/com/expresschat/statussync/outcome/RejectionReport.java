@@ -1,0 +1,12 @@
+package com.expresschat.statussync.outcome;
+
+import java.util.List;
+
+/** The {@code .error.json} beside a REJECTED input (§5): why nothing of it was sent. */
+public record RejectionReport(String input, String reason, long invalidRows, List<InvalidRow> rows, String fix) {
+
+    public static RejectionReport of(InputReport report) {
+        return new RejectionReport(report.inputName(), report.rejectionReason(), report.invalid(), report.invalidRows(),
+                "correct the input and drop it into the inbox again; nothing of it was sent");
+    }
+}

@@ -1,0 +1,145 @@
+package com.expresschat.statussync.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.expresschat.statussync.Application;
+import com.expresschat.statussync.ConfigLocations;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+/**
+ * Runs the real application (routes/, config/) on Camel Main, with its folders in a temporary directory
+ * and express-chat played by WireMock over real HTTP. Subclasses add settings with {@link #settings}, which
+ * is called from the super constructor (CamelTestSupport reads the settings there): it must not use fields
+ * that have initializers.
+ */
+public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
+
+    /** A token that must never appear in any log line. */
+    protected static final String TOKEN = "tok-" + UUID.randomUUID();
+
+    @RegisterExtension
+    protected static WireMockExtension wireMock = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort()).build();
+
+    protected final ExpressChatStub expressChat = new ExpressChatStub(wireMock);
+
+    /** This test's folders; created on first use, which is in the super constructor (see settings). */
+    private Path data;
+
+    @BeforeAll
+    static void captureLogs() {
+        LogCapture.install();
+    }
+
+    @Override
+    protected Class<?> getMainClass() {
+        return Application.class;
+    }
+
+    @Override
+    protected String getPropertyPlaceholderLocations() {
+        return ConfigLocations.forProfile("test");
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = new Properties();
+        p.setProperty("camel.main.profile", "test");
+        p.setProperty("camel.server.port", String.valueOf(AvailablePortFinder.getNextAvailable()));
+        p.setProperty("statussync.inbox-dir", inbox().toString());
+        p.setProperty("statussync.done-dir", done().toString());
+        p.setProperty("statussync.error-dir", error().toString());
+        p.setProperty("statussync.express-chat.url", wireMock.baseUrl() + ExpressChatStub.PATH);
+        p.setProperty("statussync.express-chat.token", TOKEN);
+        p.setProperty("statussync.retry.initial-delay", "100ms");
+        p.setProperty("statussync.retry.max-delay", "1s");
+        p.setProperty("statussync.file.stable-for", "300ms");
+        p.setProperty("statussync.file.poll-interval", "100ms");
+        settings(p);
+        return p;
+    }
+
+    /** Settings of a test class on top of the defaults above. */
+    protected void settings(Properties properties) {
+    }
+
+    @AfterEach
+    void tokenNeverLogged() {
+        assertThat(LogCapture.text()).doesNotContain(TOKEN);
+    }
+
+    /** A fresh folder under target/ for this test instance's inbox, done/ and error/. */
+    protected Path data() {
+        if (data == null) {
+            data = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
+        }
+        return data;
+    }
+
+    protected Path inbox() {
+        return data().resolve("inbox");
+    }
+
+    protected Path done() {
+        return data().resolve("done");
+    }
+
+    protected Path error() {
+        return data().resolve("error");
+    }
+
+    protected void drop(String name, String content) throws IOException {
+        drop(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected void drop(String name, byte[] content) throws IOException {
+        Files.createDirectories(inbox());
+        Files.write(inbox().resolve(name), content);
+    }
+
+    /** Waits until the input has left the inbox with its receipt in {@code dir}, and returns the receipt. */
+    protected JsonNode awaitReceipt(Path dir, String name) throws IOException {
+        Path receipt = dir.resolve(name + ".receipt.json");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Files.exists(receipt) && !Files.exists(inbox().resolve(name)));
+        return ExpressChatStub.read(Files.readString(receipt));
+    }
+
+    protected JsonNode awaitDone(String name) throws IOException {
+        return awaitReceipt(done(), name);
+    }
+
+    protected JsonNode awaitRejected(String name) throws IOException {
+        return awaitReceipt(error(), name);
+    }
+
+    protected static String ids(int count, int offset) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            lines.append(objectId(offset + i)).append('\n');
+        }
+        return lines.toString();
+    }
+
+    /** A valid 24-hex-digit object ID made from a number. */
+    protected static String objectId(long n) {
+        return String.format("%024x", n);
+    }
+}
