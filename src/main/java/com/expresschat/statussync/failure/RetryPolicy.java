@@ -16,6 +16,11 @@ public class RetryPolicy implements Predicate {
 
     /** Exchange property with the {@link DeliveryFailure} of the latest attempt. */
     public static final String LAST_FAILURE = "statusSyncLastFailure";
+    /**
+     * Exchange property with the number of failed attempts so far. Kept apart from Camel's redelivery
+     * header, which the dead letter channel does not pass on to the dead letter endpoint.
+     */
+    public static final String FAILED_ATTEMPTS = "statusSyncFailedAttempts";
 
     private final FailureClassifier classifier;
     private final Backoff backoff;
@@ -33,8 +38,9 @@ public class RetryPolicy implements Predicate {
                 ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         DeliveryFailure failure = classifier.classify(caught);
-        exchange.setProperty(LAST_FAILURE, failure);
         int retry = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        exchange.setProperty(LAST_FAILURE, failure);
+        exchange.setProperty(FAILED_ATTEMPTS, retry);
         boolean again = failure.failureClass().retryable() && retry <= maxRetries;
         if (again) {
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY,
@@ -43,9 +49,9 @@ public class RetryPolicy implements Predicate {
         return again;
     }
 
-    /** How many attempts of the batch failed so far: Camel counts them in CamelRedeliveryCounter. */
+    /** How many attempts of the batch failed so far. */
     public static int failedAttempts(Exchange exchange) {
-        return exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        return exchange.getProperty(FAILED_ATTEMPTS, 0, Integer.class);
     }
 
     @Override

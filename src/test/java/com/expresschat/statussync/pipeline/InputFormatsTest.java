@@ -1,0 +1,100 @@
+package com.expresschat.statussync.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.expresschat.statussync.support.StatusSyncTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Each format of §2 produces exactly the expected PUTs. */
+class InputFormatsTest extends StatusSyncTestSupport {
+
+    static final String A = "640f472d173951357f08edee";
+    static final String B = "640f472d173951357f08edef";
+    static final String C = "640f472d173951357f08edf0";
+    static final String SA = "640f479fa79ef02edfb33dfc";
+    static final String SB = "640f479fa79ef02edfb33dfd";
+
+    @Override
+    protected void settings(Properties p) {
+        p.setProperty("statussync.allowed-statuses", "DELETED,SUSPENDED");
+    }
+
+    @BeforeEach
+    void accept() {
+        expressChat.acceptAll();
+    }
+
+    @Test
+    void plainListWithCommentsBlankLinesCrlfAndBom() throws Exception {
+        String text = "\uFEFF# users to delete\r\n" + A + "\t" + SA + "\r\n\r\n  " + B + "  \r\n# done\r\n" + C + "   " + SB;
+        drop("users.txt", text.getBytes(StandardCharsets.UTF_8));
+
+        assertDelivered("users.txt");
+        assertThat(bodies()).containsExactly(
+                "{\"ids\":[\"" + A + "\",\"" + B + "\",\"" + C + "\"],\"status\":\"DELETED\",\"subscriberIds\":[\"" + SA
+                + "\",\"" + SB + "\"]}");
+    }
+
+    @Test
+    void csvWithQuotedFieldsAndStatusColumnMakesOneRequestPerStatus() throws Exception {
+        drop("users.csv", "user_id,\"subscriber_id\",status,comment\r\n"
+                          + "\"" + A + "\"," + SA + ",DELETED,\"left, in 2024\"\r\n"
+                          + B + ",,SUSPENDED,\"said \"\"bye\"\"\"\r\n"
+                          + C + ",\"" + SB + "\",DELETED,\"two\nlines\"\r\n");
+
+        assertDelivered("users.csv");
+        assertThat(bodies()).containsExactlyInAnyOrder(
+                "{\"ids\":[\"" + A + "\",\"" + C + "\"],\"status\":\"DELETED\",\"subscriberIds\":[\"" + SA + "\",\"" + SB + "\"]}",
+                "{\"ids\":[\"" + B + "\"],\"status\":\"SUSPENDED\"}");
+    }
+
+    @Test
+    void jsonBodyIsSentAsItIs() throws Exception {
+        String body = "{\"ids\":[\"" + A + "\",\"" + B + "\"],\"status\":\"SUSPENDED\",\"subscriberIds\":[\"" + SA + "\"]}";
+        drop("body.json", body);
+
+        assertDelivered("body.json");
+        assertThat(bodies()).containsExactly(body);
+    }
+
+    @Test
+    void jsonArrayOfBodiesKeepsEachBodysStatus() throws Exception {
+        drop("bodies.json", "[{\"ids\":[\"" + A + "\"],\"status\":\"DELETED\"},"
+                            + "{\"ids\":[\"" + B + "\",\"" + C + "\"],\"status\":\"SUSPENDED\",\"subscriberIds\":[\"" + SB + "\"]},"
+                            + "{\"ids\":[\"" + SA + "\"]}]");
+
+        assertDelivered("bodies.json");
+        assertThat(bodies()).containsExactlyInAnyOrder(
+                "{\"ids\":[\"" + A + "\",\"" + SA + "\"],\"status\":\"DELETED\"}",
+                "{\"ids\":[\"" + B + "\",\"" + C + "\"],\"status\":\"SUSPENDED\",\"subscriberIds\":[\"" + SB + "\"]}");
+    }
+
+    @Test
+    void ndjsonRowsWithOptionalSubscriberAndStatus() throws Exception {
+        drop("rows.ndjson", "{\"id\":\"" + A + "\",\"subscriberId\":\"" + SA + "\"}\n"
+                            + "\n"
+                            + "{\"id\":\"" + B + "\",\"status\":\"SUSPENDED\"}\n"
+                            + "{\"id\":\"" + C + "\",\"status\":\"DELETED\"}\n");
+
+        assertDelivered("rows.ndjson");
+        assertThat(bodies()).containsExactlyInAnyOrder(
+                "{\"ids\":[\"" + A + "\",\"" + C + "\"],\"status\":\"DELETED\",\"subscriberIds\":[\"" + SA + "\"]}",
+                "{\"ids\":[\"" + B + "\"],\"status\":\"SUSPENDED\"}");
+    }
+
+    private void assertDelivered(String name) throws Exception {
+        JsonNode receipt = awaitDone(name);
+        assertThat(receipt.path("outcome").asText()).as(receipt.toPrettyString()).isEqualTo("DELIVERED");
+    }
+
+    private List<String> bodies() {
+        return expressChat.requests().stream().map(r -> r.getBodyAsString()).toList();
+    }
+}
