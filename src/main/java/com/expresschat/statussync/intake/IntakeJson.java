@@ -1,6 +1,7 @@
 package com.expresschat.statussync.intake;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.util.regex.Pattern;
 
 /**
  * The one Jackson setup for reading inputs: strict, because a leniently read ID could be the wrong ID.
@@ -28,7 +30,15 @@ final class IntakeJson {
     /** Jackson's default nesting limit; named here because rejection messages quote it. */
     static final int MAX_NESTING_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
 
+    /** Jackson's location note without the source placeholder: "[Source: REDACTED (...); line: 1" -> "[line: 1". */
+    private static final Pattern SOURCE_NOTE = Pattern.compile("Source: [^;\\]]*; ");
+
     private IntakeJson() {
+    }
+
+    /** Jackson's message for the operator: one short line. */
+    static String shortMessage(JsonProcessingException e) {
+        return Excerpt.firstLineOf(SOURCE_NOTE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll(""));
     }
 
     private static ObjectMapper strictMapper() {

@@ -46,7 +46,7 @@ public final class JsonBodyReader implements RowReader {
             }
             return rows.pollFirst();
         } catch (CharacterCodingException e) {
-            throw new InputRejectedException(Utf8Text.notUtf8(parser.currentLocation().getLineNr()), e);
+            throw new InputRejectedException(Utf8Text.notUtf8(parser == null ? 1 : parser.currentLocation().getLineNr()), e);
         } catch (StreamConstraintsException e) {
             throw tooLarge(e);
         } catch (StreamReadException e) {
@@ -164,8 +164,8 @@ public final class JsonBodyReader implements RowReader {
         finished = true;
         JsonToken extra = parser.nextToken();
         if (extra != null) {
-            throw new InputRejectedException("unexpected " + describe(extra) + " after the JSON value at line "
-                    + tokenLine());
+            throw new InputRejectedException("content after the JSON value at line " + tokenLine()
+                    + ": " + describe(extra));
         }
     }
 
@@ -198,18 +198,17 @@ public final class JsonBodyReader implements RowReader {
     private InputRejectedException malformed(StreamReadException e) {
         JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         return new InputRejectedException("malformed JSON at line " + at.getLineNr() + " column " + at.getColumnNr()
-                + ": " + Excerpt.firstLineOf(e.getOriginalMessage()), e);
+                + ": " + IntakeJson.shortMessage(e), e);
     }
 
     private InputRejectedException tooLarge(StreamConstraintsException e) {
         long line = parser.currentLocation().getLineNr();
-        String message = e.getOriginalMessage();
-        if (message != null && message.contains("nesting depth")) {
+        if (String.valueOf(e.getOriginalMessage()).contains("nesting depth")) {
             return new InputRejectedException("JSON is nested more than " + IntakeJson.MAX_NESTING_DEPTH
                     + " levels deep (near line " + line + ")", e);
         }
         return new InputRejectedException("JSON exceeds a safety limit near line " + line + ": "
-                + Excerpt.firstLineOf(message), e);
+                + IntakeJson.shortMessage(e), e);
     }
 
     @Override

@@ -63,17 +63,16 @@ public final class NdjsonReader implements RowReader {
             if (!mismatch.getPath().isEmpty()) {
                 return mismatch.getPath().get(0).getFieldName() + " must be a string";
             }
-            if (!text.startsWith("{")) {
-                return "not a JSON object";
-            }
+            // with no field to blame, either the line is no object or something follows the object
+            return text.startsWith("{") ? "more than one JSON value on the line" : "not a JSON object";
         }
         if (e instanceof StreamConstraintsException) {
-            return "too large: " + Excerpt.firstLineOf(e.getOriginalMessage());
+            return "too large: " + IntakeJson.shortMessage(e);
         }
         if (e instanceof StreamReadException) {
-            return "malformed JSON: " + Excerpt.firstLineOf(e.getOriginalMessage());
+            return "malformed JSON: " + IntakeJson.shortMessage(e);
         }
-        return Excerpt.firstLineOf(e.getOriginalMessage());
+        return IntakeJson.shortMessage(e);
     }
 
     @Override
