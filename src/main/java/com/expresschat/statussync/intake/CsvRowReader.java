@@ -3,6 +3,7 @@ package com.expresschat.statussync.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.Iterator;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -43,8 +44,8 @@ public final class CsvRowReader implements RowReader {
     @Override
     public Row next() throws IOException, InputRejectedException {
         try {
-            if (parser == null && !open()) {
-                return null;
+            if (records == null) {
+                open();
             }
             while (true) {
                 linesBeforeRecord = parser.getCurrentLineNumber();
@@ -65,15 +66,15 @@ public final class CsvRowReader implements RowReader {
         }
     }
 
-    /** Reads the header; false when the input has none (an empty input: no rows). */
-    private boolean open() throws IOException, InputRejectedException {
+    /** Reads the header. An input without one (empty, or blank lines only) simply has no rows. */
+    private void open() throws IOException, InputRejectedException {
         parser = CSVParser.builder().setReader(source).setFormat(FORMAT).get();
         if (parser.getHeaderNames().isEmpty()) {
-            return false;
+            records = Collections.emptyIterator();
+            return;
         }
         columns = CsvColumns.of(parser.getHeaderNames());
         records = parser.iterator();
-        return true;
     }
 
     private Row toRow(CSVRecord record) {

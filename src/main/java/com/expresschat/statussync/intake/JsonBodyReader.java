@@ -30,7 +30,6 @@ public final class JsonBodyReader implements RowReader {
     private final Reader text;
     private final Deque<Row> rows = new ArrayDeque<>();
     private JsonParser parser;
-    private boolean inArray;
     private boolean finished;
     private int bodyNumber;
 
@@ -57,21 +56,28 @@ public final class JsonBodyReader implements RowReader {
     /** Reads the next body (or the end of the input). */
     private void readMore() throws IOException, InputRejectedException {
         if (parser == null) {
-            parser = IntakeJson.FACTORY.createParser(text);
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                finished = true; // empty input: no rows, the caller reports "no IDs"
-            } else if (first == JsonToken.START_ARRAY) {
-                inArray = true;
-            } else if (first == JsonToken.START_OBJECT) {
-                readBody();
-                expectEnd();
-            } else {
-                throw new InputRejectedException("JSON must be a body {\"ids\": [...], ...} or an array of bodies, not "
-                        + describe(first));
-            }
-            return;
+            readStart();
+        } else {
+            readArrayElement();
         }
+    }
+
+    /** The first token decides: one body, an array of bodies (read one per call), or nothing at all. */
+    private void readStart() throws IOException, InputRejectedException {
+        parser = IntakeJson.FACTORY.createParser(text);
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            finished = true; // empty input: no rows, the caller reports "no IDs"
+        } else if (first == JsonToken.START_OBJECT) {
+            readBody();
+            expectEnd();
+        } else if (first != JsonToken.START_ARRAY) {
+            throw new InputRejectedException("JSON must be a body {\"ids\": [...], ...} or an array of bodies, not "
+                    + describe(first));
+        }
+    }
+
+    private void readArrayElement() throws IOException, InputRejectedException {
         JsonToken token = parser.nextToken();
         if (token == JsonToken.END_ARRAY) {
             expectEnd();

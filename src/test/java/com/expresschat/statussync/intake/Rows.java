@@ -32,6 +32,9 @@ final class Rows {
             for (Row row = reader.next(); row != null; row = reader.next()) {
                 rows.add(row);
             }
+            if (reader.next() != null) {
+                throw new AssertionError("a row after the end");
+            }
             return rows;
         }
     }
