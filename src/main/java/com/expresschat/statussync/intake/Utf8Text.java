@@ -1,0 +1,32 @@
+package com.expresschat.statussync.intake;
+
+import java.io.InputStream;
+import java.io.Reader;
+
+/** Opens an input as strict UTF-8 text (BOM skipped), as a character stream or as bounded lines. */
+public final class Utf8Text {
+
+    /** Longest line accepted: far above any real row, far below what could hurt the heap. */
+    public static final int MAX_LINE_LENGTH = 65_536;
+
+    private Utf8Text() {
+    }
+
+    /** The input's characters; a bad byte raises {@link java.nio.charset.CharacterCodingException}. */
+    public static Reader reader(InputStream in) {
+        return new StrictUtf8Reader(in);
+    }
+
+    /** The input's lines, each at most {@link #MAX_LINE_LENGTH} characters. */
+    public static TextLines lines(InputStream in) {
+        return new TextLines(reader(in), MAX_LINE_LENGTH);
+    }
+
+    static String notUtf8(long line) {
+        return "not valid UTF-8 (near line " + line + ")";
+    }
+
+    static String lineTooLong(long line, int maxLength) {
+        return "line " + line + " is longer than " + maxLength + " characters";
+    }
+}

@@ -1,0 +1,70 @@
+package com.expresschat.statussync.validation;
+
+import com.expresschat.statussync.intake.Excerpt;
+import com.expresschat.statussync.intake.Row;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a row may be sent (SPEC §2). IDs and subscriber IDs must match the configured pattern
+ * in full, ignoring case. Statuses are compared exactly (after trimming): they are sent verbatim, so
+ * "deleted" is not quietly taken for "DELETED".
+ */
+public final class RowValidator {
+
+    private final Pattern idPattern;
+    private final Set<String> allowedStatuses;
+    private final String defaultStatus;
+
+    /**
+     * @throws IllegalArgumentException if the pattern is invalid, no status is allowed, or the default
+     *         status is not allowed (every row without a status would then fail: a configuration error)
+     */
+    public RowValidator(String idPattern, Collection<String> allowedStatuses, String defaultStatus) {
+        this.idPattern = Pattern.compile(Objects.requireNonNull(idPattern, "idPattern"), Pattern.CASE_INSENSITIVE);
+        this.allowedStatuses = new LinkedHashSet<>();
+        for (String status : allowedStatuses) {
+            if (status != null && !status.isBlank()) {
+                this.allowedStatuses.add(status.strip());
+            }
+        }
+        if (this.allowedStatuses.isEmpty()) {
+            throw new IllegalArgumentException("no allowed status configured");
+        }
+        this.defaultStatus = Objects.requireNonNull(defaultStatus, "defaultStatus").strip();
+        if (!this.allowedStatuses.contains(this.defaultStatus)) {
+            throw new IllegalArgumentException("default status '" + this.defaultStatus
+                    + "' is not among the allowed statuses " + this.allowedStatuses);
+        }
+    }
+
+    /** Why the row may not be sent, or null when it may. */
+    public String problemOf(Row row) {
+        if (!row.parsed()) {
+            return row.problem();
+        }
+        if (row.id() == null) {
+            return "no user ID";
+        }
+        if (!idPattern.matcher(row.id()).matches()) {
+            return "user ID '" + Excerpt.of(row.id()) + "' does not match " + idPattern.pattern();
+        }
+        if (row.subscriberId() != null && !idPattern.matcher(row.subscriberId()).matches()) {
+            return "subscriber ID '" + Excerpt.of(row.subscriberId()) + "' does not match " + idPattern.pattern();
+        }
+        String status = statusOf(row);
+        if (!allowedStatuses.contains(status)) {
+            return "status '" + Excerpt.of(status) + "' is not allowed (allowed: "
+                    + String.join(", ", allowedStatuses) + ")";
+        }
+        return null;
+    }
+
+    /** The status to send for the row: its own, or the configured default. */
+    public String statusOf(Row row) {
+        return row.status() == null ? defaultStatus : row.status().strip();
+    }
+}

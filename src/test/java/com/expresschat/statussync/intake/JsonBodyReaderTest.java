@@ -1,0 +1,195 @@
+package com.expresschat.statussync.intake;
+
+import static com.expresschat.statussync.intake.Rows.ID_1;
+import static com.expresschat.statussync.intake.Rows.ID_2;
+import static com.expresschat.statussync.intake.Rows.SUB_1;
+import static com.expresschat.statussync.intake.Rows.SUB_2;
+import static com.expresschat.statussync.intake.Rows.bytes;
+import static com.expresschat.statussync.intake.Rows.concat;
+import static com.expresschat.statussync.intake.Rows.read;
+import static com.expresschat.statussync.intake.Rows.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class JsonBodyReaderTest {
+
+    private static final InputFormat JSON = InputFormat.JSON;
+
+    private static final String SEED =
+            "{\"ids\":[\"640f472d173951357f08edee\"],\"status\":\"DELETED\",\"subscriberIds\":[\"640f479fa79ef02edfb33dfc\"]}";
+
+    @Test
+    void readsTheEndpointsOwnBody() throws Exception {
+        assertThat(read(JSON, SEED)).containsExactly(
+                Row.of(1, "640f472d173951357f08edee", "640f479fa79ef02edfb33dfc", "DELETED"));
+    }
+
+    @Test
+    void givesEachRowTheLineOfItsIdAndAppliesTheBodysStatusWhereverItStands() throws Exception {
+        String text = "\uFEFF{\r\n"
+                + "  \"subscriberIds\": [\"" + SUB_1 + "\"],\r\n"
+                + "  \"ids\": [\r\n"
+                + "    \" " + ID_1 + " \",\r\n"
+                + "    \"" + ID_2 + "\"\r\n"
+                + "  ],\r\n"
+                + "  \"status\": \"DELETED\"\r\n"
+                + "}\r\n";
+        assertThat(read(JSON, text)).containsExactly(
+                Row.of(4, ID_1, SUB_1, "DELETED"),
+                Row.of(5, ID_2, null, "DELETED"));
+    }
+
+    @Test
+    void readsAnArrayOfBodies() throws Exception {
+        String text = "[\n"
+                + "  {\"ids\": [\"" + ID_1 + "\"], \"status\": \"DELETED\"},\n"
+                + "  {\"ids\": []},\n"
+                + "  {\"ids\": [\"" + ID_2 + "\"], \"subscriberIds\": [\"" + SUB_2 + "\"]}\n"
+                + "]\n";
+        assertThat(read(JSON, text)).containsExactly(
+                Row.of(2, ID_1, null, "DELETED"),
+                Row.of(4, ID_2, SUB_2, null));
+    }
+
+    @Test
+    void anElementThatIsNoStringIsAnUnparseableRow() throws Exception {
+        String text = "{\"ids\": [\"" + ID_1 + "\", 640, null, {\"id\": \"x\"}, [\"" + ID_2 + "\"]],\n"
+                + " \"subscriberIds\": [\"" + SUB_1 + "\", \"" + SUB_2 + "\", \"" + SUB_1 + "\", \"" + SUB_1 + "\", \""
+                + SUB_1 + "\", \"" + SUB_2 + "\"]}";
+        assertThat(read(JSON, text)).containsExactly(
+                Row.of(1, ID_1, SUB_1, null),
+                Row.unparseable(1, "640", "ids[1] must be a string"),
+                Row.unparseable(1, "null", "ids[2] must be a string"),
+                Row.unparseable(1, "{…}", "ids[3] must be a string"),
+                Row.unparseable(1, "[…]", "ids[4] must be a string"),
+                Row.unparseable(2, SUB_2, "subscriberIds[5] has no matching ids[5]"));
+    }
+
+    @Test
+    void aSubscriberIdThatIsNoStringSpoilsItsRow() throws Exception {
+        String text = "{\"ids\": [\"" + ID_1 + "\", \"" + ID_2 + "\"], \"subscriberIds\": [7, \"" + SUB_2 + "\"]}";
+        assertThat(read(JSON, text)).containsExactly(
+                Row.unparseable(1, ID_1, "subscriberIds[0] must be a string"),
+                Row.of(1, ID_2, SUB_2, null));
+    }
+
+    @Test
+    void idsOrSubscriberIdsThatAreNoArrayAreUnparseableRows() throws Exception {
+        assertThat(read(JSON, "{\"ids\": \"" + ID_1 + "\"}"))
+                .containsExactly(Row.unparseable(1, ID_1, "ids must be an array"));
+        assertThat(read(JSON, "{\"ids\": [\"" + ID_1 + "\"],\n \"subscriberIds\": {}}")).containsExactly(
+                Row.of(1, ID_1, null, null),
+                Row.unparseable(2, "{…}", "subscriberIds must be an array"));
+    }
+
+    @Test
+    void rejectsABodyWithoutIds() {
+        assertThatThrownBy(() -> read(JSON, "[{\"ids\": []}, {\"status\": \"DELETED\"}]"))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage("body 2 has no ids array");
+    }
+
+    @Test
+    void rejectsAnUnknownField() {
+        assertThatThrownBy(() -> read(JSON, "[{\"ids\": []}, {\"ids\": [], \"reason\": \"gdpr\"}]"))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage("body 2 has unknown field 'reason'");
+    }
+
+    @Test
+    void rejectsAStatusThatIsNoString() {
+        assertThatThrownBy(() -> read(JSON, "{\"ids\": [], \"status\": 3}"))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage("body 1 (line 1): status must be a string, not a number");
+        assertThatThrownBy(() -> read(JSON, "{\"ids\": [],\n \"status\": null}"))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage("body 1 (line 2): status must be a string, not null");
+    }
+
+    @Test
+    void rejectsATopLevelThatIsNoBody() {
+        assertThatThrownBy(() -> read(JSON, "\"" + ID_1 + "\""))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage("JSON must be a body {\"ids\": [...], ...} or an array of bodies, not a string");
+        assertThatThrownBy(() -> read(JSON, "[{\"ids\": []},\n \"" + ID_1 + "\"]"))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage("body 2 (line 2) is not a JSON object but a string");
+    }
+
+    @Test
+    void rejectsMalformedJsonNamingLineAndColumn() {
+        assertThatThrownBy(() -> read(JSON, "{\"ids\": [\n\"" + ID_1 + "\",\n]}"))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageStartingWith("malformed JSON at line 3 column 1: Unexpected character (']' (code 93))");
+        assertThatThrownBy(() -> read(JSON, "{\"ids\": [\"" + ID_1 + "\"]"))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageStartingWith("malformed JSON at line 1 column 37: Unexpected end-of-input");
+        assertThatThrownBy(() -> read(JSON, "{\"ids\": [], \"ids\": []}"))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageEndingWith("Duplicate field 'ids'");
+    }
+
+    @Test
+    void rejectsContentAfterTheValue() {
+        assertThatThrownBy(() -> read(JSON, SEED + "\n" + SEED))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage("content after the JSON value at line 2: an object");
+        assertThatThrownBy(() -> read(JSON, SEED + " ]"))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageStartingWith("malformed JSON at line 1");
+    }
+
+    @Test
+    void rejectsTenThousandLevelsOfNestingClearly() {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        assertThatThrownBy(() -> read(JSON, "{\"ids\": " + deep + "}"))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage("JSON is nested more than 1000 levels deep (near line 1)");
+        assertThatThrownBy(() -> read(JSON, "{\"subscriberIds\": [" + deep + "]}"))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage("JSON is nested more than 1000 levels deep (near line 1)");
+        assertThatThrownBy(() -> read(JSON, deep))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage("body 1 (line 1) is not a JSON object but an array");
+    }
+
+    @Test
+    void rejectsAMillionCharacterId() {
+        GeneratedInput input = GeneratedInput.repeat("{\"ids\": [\"", "x", 1_000_000, "\"]}");
+        assertThatThrownBy(() -> read(JSON, input))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageStartingWith("JSON exceeds a safety limit near line 1: String value length");
+        assertThat(input.bytesRead()).isLessThan(200_000);
+    }
+
+    @Test
+    void anEmptyInputOrArrayHasNoRows() throws Exception {
+        assertThat(read(JSON, "")).isEmpty();
+        assertThat(read(JSON, " \n ")).isEmpty();
+        assertThat(read(JSON, "[]")).isEmpty();
+        assertThat(read(JSON, "{\"ids\": []}")).isEmpty();
+    }
+
+    @Test
+    void rejectsInvalidUtf8() {
+        byte[] input = concat(utf8("{\"ids\": [\n\""), bytes(0xC3), utf8("\"]}"));
+        assertThatThrownBy(() -> read(JSON, input))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage("not valid UTF-8 (near line 2)");
+    }
+
+    @Test
+    void streamsTwoHundredThousandRowsOneBodyAtATime() throws Exception {
+        // 2,000 bodies of 100 IDs
+        GeneratedInput input = new GeneratedInput("[", 2_000, body -> {
+            StringBuilder ids = new StringBuilder(body == 0 ? "" : ",").append("{\"ids\":[");
+            for (int i = 0; i < 100; i++) {
+                ids.append(i == 0 ? "" : ",").append(String.format("\"%024x\"", body * 100 + i));
+            }
+            return ids.append("],\"status\":\"DELETED\"}\n").toString();
+        }, "]");
+        assertThat(Rows.countStreaming(JSON, input, 64 * 1024)).isEqualTo(200_000);
+    }
+}
