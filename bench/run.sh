@@ -41,7 +41,7 @@ mkdir -p "$RUN_DIR" "$OUT/inputs" "$OUT/tools"
 SUMMARY=$RUN_DIR/summary.txt
 RESULTS=$RUN_DIR/results.tsv
 : > "$SUMMARY"
-printf 'scenario\tsubject\tids\twall_s\tbusy_s\tids_per_s\treq_per_s\trss_mb\tready_s\tfirst_input_s\tnote\n' > "$RESULTS"
+printf 'scenario\tsubject\tids\twall_s\tbusy_s\tcpu_s\tids_per_s\treq_per_s\trss_mb\tready_s\tfirst_input_s\tnote\n' > "$RESULTS"
 
 # ---------------------------------------------------------------- sizes
 if [ "$MODE" = full ]; then
@@ -73,6 +73,9 @@ calc() { awk "BEGIN { printf \"%.${2:-1}f\", $1 }"; }
 wanted() { [ -z "$ONLY" ] || [[ "$ONLY" == *",$1,"* ]]; }
 # epoch ms of a product log line (log4j pattern "yyyy-MM-dd HH:mm:ss.SSS ...", local time)
 line_ms() { date -d "${1:0:23}" +%s%3N; }
+# CPU time (user + system, seconds * 100) a process has used so far, from /proc/PID/stat
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
 REAL_FAILURES=0
 MISSED_TARGETS=0
@@ -83,7 +86,7 @@ target() { # name PASS|FAIL|SKIP text
   TARGET_LINES+=("$line")
   if [ "$2" = FAIL ]; then MISSED_TARGETS=$((MISSED_TARGETS + 1)); fi
 }
-record() { # scenario subject ids wall busy ids/s req/s rss ready first note
+record() { # scenario subject ids wall busy cpu ids/s req/s rss ready first note
   local IFS=$'\t'
   printf '%s\n' "$*" >> "$RESULTS"
 }
@@ -344,21 +347,23 @@ run_file_scenario() { # scenario file url [-D...]
   name=$(basename "$file")
   start_app "$scen" "$url" "$@"
   t_drop=$(now_ms)
+  c0=$(cpu_ticks "$APP_JAVA_PID")
   drop "$file" "$APP_DIR/inbox"
   if wait_input "$name" "$INPUT_TIMEOUT" && [ "$INPUT_DELIVERED" = "$ids" ]; then
     S_OK=1
   else
     real_failure "$scen: $name was not delivered in full (delivered=${INPUT_DELIVERED:-?} of $ids; log: $APP_LOG)"
   fi
+  S_CPU=$(calc "($(cpu_ticks "$APP_JAVA_PID") - $c0) / $CLK_TCK" 2)
   wall=$(calc "($(line_ms "${INPUT_LINE:-$(date '+%F %T.000')}") - $t_drop) / 1000" 2)
   stop_app
   S_RSS=$RSS_MB
   if [ "$S_OK" = 1 ]; then
     S_IDS_PER_S=$(calc "$ids / ($INPUT_MS / 1000)" 0)
     S_REQ_PER_S=$(calc "$INPUT_BATCHES / ($INPUT_MS / 1000)" 0)
-    record "$scen" product "$ids" "$wall" "$(calc "$INPUT_MS / 1000" 2)" "$S_IDS_PER_S" "$S_REQ_PER_S" "$S_RSS" \
+    record "$scen" product "$ids" "$wall" "$(calc "$INPUT_MS / 1000" 2)" "$S_CPU" "$S_IDS_PER_S" "$S_REQ_PER_S" "$S_RSS" \
       "$READY_S" "$FIRST_S" "$*"
-    say "  $scen product: $ids IDs in $(calc "$INPUT_MS / 1000" 2) s (receipt durationMs; ${wall} s from drop to outcome line): $S_IDS_PER_S IDs/s, $S_REQ_PER_S req/s, peak RSS ${S_RSS} MB"
+    say "  $scen product: $ids IDs in $(calc "$INPUT_MS / 1000" 2) s (receipt durationMs; ${wall} s from drop to outcome line): $S_IDS_PER_S IDs/s, $S_REQ_PER_S req/s, peak RSS ${S_RSS} MB, ${S_CPU} CPU-s"
   fi
 }
 
@@ -381,15 +386,15 @@ run_httpclient() { # label url file concurrency
     real_failure "$label: the HttpClient baseline failed: ${line:-no result} (log: $dir/out.log)"; return 1
   fi
   ids=$(sed -E 's/.*ids=([0-9]+).*/\1/' <<< "$line"); reqs=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<< "$line")
-  ms=$(sed -E 's/.*ms=([0-9]+).*/\1/' <<< "$line")
+  ms=$(sed -E 's/.* ms=([0-9]+).*/\1/' <<< "$line"); B_CPU=$(calc "$(sed -E 's/.*cpuMs=([0-9]+).*/\1/' <<< "$line") / 1000" 2)
   B_IDS_PER_S=$(calc "$ids / ($ms / 1000)" 0); B_REQ_PER_S=$(calc "$reqs / ($ms / 1000)" 0)
-  record "${label%%-*}" "httpclient c=$conc" "$ids" "$wall" "$(calc "$ms / 1000" 2)" "$B_IDS_PER_S" "$B_REQ_PER_S" "$B_RSS" - - ""
-  say "  $label HttpClient loop (c=$conc): $ids IDs in $(calc "$ms / 1000" 2) s: $B_IDS_PER_S IDs/s, $B_REQ_PER_S req/s, peak RSS $B_RSS MB"
+  record "${label%%-*}" "httpclient c=$conc" "$ids" "$wall" "$(calc "$ms / 1000" 2)" "$B_CPU" "$B_IDS_PER_S" "$B_REQ_PER_S" "$B_RSS" - - ""
+  say "  $label HttpClient loop (c=$conc): $ids IDs in $(calc "$ms / 1000" 2) s: $B_IDS_PER_S IDs/s, $B_REQ_PER_S req/s, peak RSS $B_RSS MB, $B_CPU CPU-s"
 }
 
 fmt_table() { # prints results.tsv rows of one scenario as a table
   awk -F'\t' -v s="$1" 'NR == 1 || $1 == s {
-      printf "  %-4s %-17s %10s %8s %8s %11s %8s %8s %7s %8s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 }' "$RESULTS" \
+      printf "  %-4s %-20s %9s %7s %7s %7s %10s %9s %6s %7s %7s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 }' "$RESULTS" \
     | tee -a "$SUMMARY"
 }
 
@@ -397,7 +402,7 @@ fmt_table() { # prints results.tsv rows of one scenario as a table
 if [ "$HAVE_NGINX" = 1 ]; then start_nginx; else say "SKIP nginx upstream: nginx missing (apt-get install -y nginx-light)"; fi
 
 # ---- baselines on the S1 input, zero-latency upstream
-CURL_IDS_PER_S=0; HC_IDS_PER_S=0
+CURL_IDS_PER_S=0; HC_IDS_PER_S=0; HC_CPU=0
 if [ "$HAVE_NGINX" = 1 ] && wanted curl; then
   say "baseline (a): curl in a shell loop, one PUT per batch of $BATCH, first $CURL_BATCHES batches of the S1 input"
   dir=$RUN_DIR/curl; mkdir -p "$dir"
@@ -416,14 +421,14 @@ if [ "$HAVE_NGINX" = 1 ] && wanted curl; then
     real_failure "curl baseline: $bad of $n calls did not answer 200"
   else
     CURL_IDS_PER_S=$(calc "$n * $BATCH / ($ms / 1000)" 0)
-    record S1 "curl loop (subset)" $((n * BATCH)) "$(calc "$ms / 1000" 2)" "$(calc "$ms / 1000" 2)" "$CURL_IDS_PER_S" \
+    record S1 "curl loop (subset)" $((n * BATCH)) "$(calc "$ms / 1000" 2)" "$(calc "$ms / 1000" 2)" - "$CURL_IDS_PER_S" \
       "$(calc "$n / ($ms / 1000)" 0)" - - - "extrapolated: $CURL_BATCHES batches measured"
     say "  curl loop: $n calls ($((n * BATCH)) IDs) in $(calc "$ms / 1000" 2) s: $CURL_IDS_PER_S IDs/s (extrapolated to S1: $(calc "$S1_IDS / $CURL_IDS_PER_S" 0) s)"
   fi
 fi
 if [ "$HAVE_NGINX" = 1 ] && wanted httpclient; then
   say "baseline (b): plain Java loop, Apache HttpClient 5, batch $BATCH, concurrency $CONCURRENCY, on the S1 input"
-  run_httpclient S1-httpclient "$NGINX_URL" "$S1_FILE" "$CONCURRENCY" && HC_IDS_PER_S=$B_IDS_PER_S
+  run_httpclient S1-httpclient "$NGINX_URL" "$S1_FILE" "$CONCURRENCY" && { HC_IDS_PER_S=$B_IDS_PER_S; HC_CPU=$B_CPU; }
 fi
 
 # ---- S1: one big plain file
@@ -436,7 +441,7 @@ if [ "$HAVE_NGINX" = 1 ] && wanted S1; then
   if [ "$S_OK" = 1 ] && [ "$HC_IDS_PER_S" != 0 ]; then
     r=$(calc "$S1_IDS_PER_S / $HC_IDS_PER_S" 2)
     target "S1 >= 0.8 x HttpClient loop" "$(awk "BEGIN { print ($r >= 0.8) ? \"PASS\" : \"FAIL\" }")" \
-      "$S1_IDS_PER_S / $HC_IDS_PER_S IDs/s = ${r} x"
+      "$S1_IDS_PER_S / $HC_IDS_PER_S IDs/s = ${r} x (CPU for the input: product $S_CPU s, loop $HC_CPU s)"
   else target "S1 >= 0.8 x HttpClient loop" SKIP "not measured"; fi
   if [ "$S_OK" = 1 ] && [ "$CURL_IDS_PER_S" != 0 ]; then
     r=$(calc "$S1_IDS_PER_S / $CURL_IDS_PER_S" 1)
@@ -450,16 +455,18 @@ if [ "$HAVE_NGINX" = 1 ] && wanted S2; then
   say "S2: $S2_FILES files of $S2_PER_FILE IDs, zero-latency upstream"
   start_app S2 "$NGINX_URL"
   t_drop=$(now_ms)
+  c0=$(cpu_ticks "$APP_JAVA_PID")
   find "$S2_DIR" -name 's2-*.txt' -print0 | xargs -0 ln -t "$APP_DIR/inbox"
   s2_done() { [ "$(grep -c -F 'Input s2-' "$APP_LOG" || true)" -ge "$S2_FILES" ] || ! kill -0 "$APP_JAVA_PID" 2>/dev/null; }
   wait_until "$S2_TIMEOUT" s2_done || true
   n_done=$(grep -c -F 'Input s2-' "$APP_LOG" || true)
   n_ok=$(grep -F 'Input s2-' "$APP_LOG" | grep -c ' DELIVERED: ' || true)
   last=$(grep -F 'Input s2-' "$APP_LOG" | tail -1)
+  s2_cpu=$(calc "($(cpu_ticks "$APP_JAVA_PID") - $c0) / $CLK_TCK" 2)
   stop_app
   if [ "$n_ok" = "$S2_FILES" ]; then
     wall_ms=$(( $(line_ms "$last") - t_drop ))
-    record S2 product $((S2_FILES * S2_PER_FILE)) "$(calc "$wall_ms / 1000" 2)" "$(calc "$wall_ms / 1000" 2)" \
+    record S2 product $((S2_FILES * S2_PER_FILE)) "$(calc "$wall_ms / 1000" 2)" "$(calc "$wall_ms / 1000" 2)" "$s2_cpu" \
       "$(calc "$S2_FILES * $S2_PER_FILE / ($wall_ms / 1000)" 0)" "$(calc "$S2_FILES / ($wall_ms / 1000)" 1)" "$RSS_MB" \
       "$READY_S" "$FIRST_S" "files/s = req/s"
     say "  S2: $S2_FILES files in $(calc "$wall_ms / 1000" 2) s from drop to last outcome: $(calc "$S2_FILES / ($wall_ms / 1000)" 1) files/s"
@@ -495,14 +502,16 @@ f:close()
 wrk.headers["Content-Type"] = "text/plain"
 wrk.headers["Authorization"] = "Basic $auth"
 EOF
+        c0=$(cpu_ticks "$APP_JAVA_PID")
         wrk -t 2 -c "$S3_CONNECTIONS" -d "${S3_SECONDS}s" --timeout 10s --latency -s "$APP_DIR/post.lua" "$rest_url" \
           > "$APP_DIR/wrk.txt" 2>&1 || real_failure "S3: wrk failed (see $APP_DIR/wrk.txt)"
+        s3_cpu=$(calc "($(cpu_ticks "$APP_JAVA_PID") - $c0) / $CLK_TCK" 2)
         stop_app
         rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$APP_DIR/wrk.txt")
         p99=$(awk '$1 == "99%" { print $2 }' "$APP_DIR/wrk.txt")
         non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$APP_DIR/wrk.txt")
         total=$(awk '/requests in/ { print $1 }' "$APP_DIR/wrk.txt")
-        record S3 "product (REST)" "$(( ${total:-0} * S3_BODY_IDS ))" "$S3_SECONDS" "$S3_SECONDS" \
+        record S3 "product (REST)" "$(( ${total:-0} * S3_BODY_IDS ))" "$S3_SECONDS" "$S3_SECONDS" "$s3_cpu" \
           "$(( ${rps:-0} * S3_BODY_IDS ))" "${rps:-0}" "$RSS_MB" "$READY_S" "$FIRST_S" "p99 ${p99:-?}; non-2xx ${non2xx:-0}"
         say "  S3: ${rps:-?} requests/s, p99 ${p99:-?}, non-2xx ${non2xx:-0} of ${total:-?} (wrk output: $APP_DIR/wrk.txt)"
         [ -z "${non2xx:-}" ] || real_failure "S3: $non2xx answers were not 2xx"
@@ -571,7 +580,7 @@ if wanted jmh; then
     plain=$(jmh_score plain)
     for f in plain csv ndjson; do
       v=$(jmh_score "$f")
-      record JMH "parse+validate $f" - - - "$v" - - - - "in-memory, 1 thread"
+      record JMH "parse+validate $f" - - - - "$v" - - - - "in-memory, 1 thread"
     done
     target "JMH plain parsing >= 5,000,000 IDs/s" "$(awk "BEGIN { print (${plain:-0} >= 5000000) ? \"PASS\" : \"FAIL\" }")" \
       "${plain:-?} IDs/s"
@@ -583,7 +592,7 @@ fi
 # ================================================================ summary
 say ""
 say "== results ($MODE; busy = the product's receipt durationMs, or the baseline's own loop time; IDs/s = IDs / busy) =="
-awk -F'\t' '{ printf "  %-4s %-20s %10s %8s %8s %11s %8s %8s %7s %8s  %s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 }' \
+awk -F'\t' '{ printf "  %-4s %-20s %9s %7s %7s %7s %10s %9s %6s %7s %7s  %s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 }' \
   "$RESULTS" | tee -a "$SUMMARY"
 say ""
 say "== targets =="

@@ -36,7 +36,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <pre>  java -cp target/lib/*:bench/out/classes HttpClientBaseline URL FILE BATCH CONCURRENCY   (token: EXPRESS_CHAT_TOKEN)</pre>
  *
- * Prints one line: {@code BASELINE ids=N requests=R failures=F ms=T}; exits 1 when any request failed.
+ * Prints one line: {@code BASELINE ids=N requests=R failures=F ms=T cpuMs=C} (T: wall time of the loop, from
+ * opening the file to the last answer; C: CPU time of the whole process over the same span); exits 1 when any
+ * request failed.
  */
 public final class HttpClientBaseline {
 
@@ -67,6 +69,9 @@ public final class HttpClientBaseline {
         AtomicLong failures = new AtomicLong();
         BlockingQueue<List<String>> queue = new ArrayBlockingQueue<>(concurrency * 2);
 
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         try (CloseableHttpClient client = HttpClients.custom()
                 .setConnectionManager(pool)
@@ -133,7 +138,9 @@ public final class HttpClientBaseline {
             }
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        System.out.printf("BASELINE ids=%d requests=%d failures=%d ms=%d%n", ids.get(), requests.get(), failures.get(), ms);
+        long cpuMs = TimeUnit.NANOSECONDS.toMillis(os.getProcessCpuTime() - cpuStart);
+        System.out.printf("BASELINE ids=%d requests=%d failures=%d ms=%d cpuMs=%d%n", ids.get(), requests.get(), failures.get(),
+                ms, cpuMs);
         System.exit(failures.get() == 0 ? 0 : 1);
     }
 }
