@@ -33,6 +33,10 @@ public final class PlainListReader implements RowReader {
     }
 
     private static Row toRow(long line, String text) {
+        if (!hasSeparator(text)) {
+            // the common case, one ID alone: what the split below would give, without its regex cost
+            return Row.of(line, text, null, null);
+        }
         // limit -1 keeps empty columns, so "a,,b" counts as 3 columns rather than passing as "a,b"
         String[] columns = SEPARATOR.split(text, -1);
         if (columns.length > 2) {
@@ -40,6 +44,19 @@ public final class PlainListReader implements RowReader {
                     columns.length + " columns, expected an ID and an optional subscriber ID");
         }
         return Row.of(line, columns[0], columns.length == 2 ? columns[1] : null, null);
+    }
+
+    /** Whether the text holds a character of {@link #SEPARATOR}: a comma or a {@code \s} blank. */
+    private static boolean hasSeparator(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case ',', ' ', '\t', '\n', '\u000B', '\f', '\r':
+                    return true;
+                default:
+                    break;
+            }
+        }
+        return false;
     }
 
     @Override
