@@ -3,6 +3,7 @@ package com.expresschat.statussync.delivery;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.http.HttpMethods;
 
 import com.expresschat.statussync.ExchangeKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,9 @@ public class StatusUpdateRequest implements Processor {
         Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, "PUT");
+        // the enum itself: camel-http reads this header as HttpMethods, and a String would cost a failed
+        // type-converter look-up (a scan of all converters) on every batch
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.PUT);
         message.setHeader("Authorization", "Bearer " + tokens.token());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Accept", "application/json");
