@@ -5,7 +5,8 @@
 #   bench/run.sh --smoke    the same steps on small sizes, in under a minute, for CI: a missing tool is skipped
 #                           with a SKIP line; exits non-zero on a real failure (an upstream or the product did
 #                           not start, an input was not DELIVERED, a baseline request failed)
-#   options: --only S1,S4,jmh  run a subset (names: curl, httpclient, S1, S2, S3, S4, S5, jmh)
+#   options: --only S1,S4,jmh  run a subset (names: curl, httpclient, S0, S1, S2, S3, S4, S5, jmh; S0 = start-up,
+#                              full mode only unless named)
 #            --build           rebuild the product jar first (default: only when it is missing)
 #
 # Installs nothing itself: it needs java + mvn (the project's build), curl, and for full figures nginx, wrk and
@@ -16,7 +17,7 @@
 # 3 = full run completed but a target was missed.
 set -euo pipefail
 
-usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 MODE=full
 BUILD=auto
@@ -47,11 +48,14 @@ printf 'scenario\tsubject\tids\twall_s\tbusy_s\tcpu_s\tids_per_s\treq_per_s\trss
 if [ "$MODE" = full ]; then
   S1_IDS=1000000; S2_FILES=10000; S2_PER_FILE=10; S3_SECONDS=20; S4_IDS=1000000; S5_IDS=10000000
   CURL_BATCHES=200; INPUT_TIMEOUT=900; S2_TIMEOUT=1200
+  SMOKE_JVM_OPTS=""
   JMH_ARGS=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
 else
   S1_IDS=20000; S2_FILES=100; S2_PER_FILE=10; S3_SECONDS=3; S4_IDS=20000; S5_IDS=200000
   CURL_BATCHES=20; INPUT_TIMEOUT=60; S2_TIMEOUT=60
-  JMH_ARGS=(-f 1 -wi 1 -w 1s -i 1 -r 1s)
+  # smoke proves that every step still works, its figures mean little: JVMs start faster with C1 only
+  SMOKE_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+  JMH_ARGS=(-f 0 -wi 0 -i 1 -r 1s)   # in-process, one second each: proves it runs, figures are rough
 fi
 BATCH=100                 # IDs per PUT, product and baselines
 CONCURRENCY=4             # S1: the product's default delivery.concurrency; baseline (b) uses the same
@@ -66,7 +70,8 @@ REST_PASSWORD=${BENCH_REST_PASSWORD:-bench-password}
 JAR=target/express-chat-status-sync.jar
 
 # ---------------------------------------------------------------- helpers
-say() { printf '%s\n' "$*" | tee -a "$SUMMARY"; }
+T_START=$(date +%s)
+say() { printf '[%4ss] %s\n' "$(( $(date +%s) - T_START ))" "$*" | tee -a "$SUMMARY"; }
 die() { say "FAILURE: $*"; exit 1; }
 now_ms() { date +%s%3N; }
 calc() { awk "BEGIN { printf \"%.${2:-1}f\", $1 }"; }
@@ -107,13 +112,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'say "interrupted"; exit 130' INT TERM
 
-# a free TCP port on 127.0.0.1 (nothing answers a connect), from a per-run random start
-PORT_CURSOR=$((20000 + RANDOM % 20000))
+# free_port: sets FREE_PORT to a TCP port on 127.0.0.1 that nothing answers on, from a per-run random start
+# (not called in $(...): the cursor must advance in this shell, so that two ports taken in a row differ)
+PORT_CURSOR=$((20000 + RANDOM % 20000)); FREE_PORT=""
 free_port() {
   local i
   for i in $(seq 1 200); do
     PORT_CURSOR=$((PORT_CURSOR + 1))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$PORT_CURSOR") 2>/dev/null; then echo "$PORT_CURSOR"; return 0; fi
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$PORT_CURSOR") 2>/dev/null; then FREE_PORT=$PORT_CURSOR; return 0; fi
   done
   die "no free port found"
 }
@@ -150,8 +156,11 @@ if [ "$BUILD" = always ] || [ ! -f "$JAR" ]; then
 fi
 CLASSES=$OUT/classes
 mkdir -p "$CLASSES"
-javac -nowarn -d "$CLASSES" -cp "target/lib/*" bench/java/*.java > "$RUN_DIR/javac.log" 2>&1 \
-  || { cat "$RUN_DIR/javac.log"; die "compiling bench/java failed"; }
+if [ ! -f "$CLASSES/.stamp" ] || [ -n "$(find bench/java -newer "$CLASSES/.stamp" -name '*.java')" ]; then
+  javac -nowarn -d "$CLASSES" -cp "target/lib/*" bench/java/*.java > "$RUN_DIR/javac.log" 2>&1 \
+    || { cat "$RUN_DIR/javac.log"; die "compiling bench/java failed"; }
+  touch "$CLASSES/.stamp"
+fi
 
 gen_plain() { # count -> path (cached: the same count gives the same bytes)
   local file=$OUT/inputs/ids-$1.txt
@@ -172,15 +181,44 @@ S5_FILE=""
 if wanted S5; then S5_FILE=$(gen_plain "$S5_IDS"); fi
 
 # ---------------------------------------------------------------- upstreams
-NGINX_PORT=""; NGINX_URL=""
+NGINX_PORT=""; NGINX_URL=""; LATENCY_URL=""
+# nginx's echo module (a dependency of Debian's nginx-light): echo_sleep is a non-blocking timer, so nginx can play
+# the 20 ms upstream at almost no CPU; without it, S4 falls back to WireMock (BENCH_LATENCY_UPSTREAM=wiremock forces it)
+ECHO_MODULE=""
+for m in /usr/lib/nginx/modules/ngx_http_echo_module.so /usr/share/nginx/modules/ngx_http_echo_module.so; do
+  if [ -f "$m" ]; then ECHO_MODULE=$m; break; fi
+done
+LATENCY_UPSTREAM=${BENCH_LATENCY_UPSTREAM:-auto}
+if [ "$LATENCY_UPSTREAM" = auto ]; then
+  if [ -n "$ECHO_MODULE" ] && [ "$HAVE_NGINX" = 1 ]; then LATENCY_UPSTREAM=nginx; else LATENCY_UPSTREAM=wiremock; fi
+fi
 start_nginx() {
-  local dir=$RUN_DIR/nginx
-  NGINX_PORT=$(free_port)
+  local dir=$RUN_DIR/nginx latency_port="" load_line="" latency_server=""
+  free_port; NGINX_PORT=$FREE_PORT
   mkdir -p "$dir/tmp"
   local user_line=""
   [ "$(id -u)" = 0 ] && user_line="user root root;"
+  if [ "$LATENCY_UPSTREAM" = nginx ]; then
+    free_port; latency_port=$FREE_PORT
+    load_line="load_module $ECHO_MODULE;"
+    latency_server="
+  # the same endpoint answering after a fixed ${S4_LATENCY_MS} ms (echo module: a timer, no thread held)
+  server {
+    listen 127.0.0.1:$latency_port;
+    location = /inbox/users/status-update {
+      default_type application/json;
+      if (\$request_method != PUT) { return 405 '{\"error\":\"method not allowed\"}'; }
+      if (\$http_authorization != \"Bearer $TOKEN\") { return 401 '{\"error\":\"unauthorized\"}'; }
+      echo_read_request_body;
+      echo_sleep $(calc "$S4_LATENCY_MS / 1000" 3);
+      echo -n '{\"success\":true}';
+    }
+    location / { default_type application/json; return 404 '{\"error\":\"not found\"}'; }
+  }"
+  fi
   cat > "$dir/nginx.conf" <<EOF
 # zero-latency express-chat: bearer check, fixed 200 JSON answer to PUT /inbox/users/status-update
+$load_line
 daemon off;
 master_process off;
 worker_processes 1;
@@ -207,7 +245,7 @@ http {
       return 200 '{"success":true}';
     }
     location / { default_type application/json; return 404 '{"error":"not found"}'; }
-  }
+  }$latency_server
 }
 EOF
   "$NGINX" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" > "$dir/stdout.log" 2>&1 &
@@ -215,6 +253,11 @@ EOF
   NGINX_URL=http://127.0.0.1:$NGINX_PORT/inbox/users/status-update
   wait_until 10 upstream_checks "$NGINX_URL" || die "nginx did not start (see $dir/error.log)"
   say "upstream: nginx $("$NGINX" -v 2>&1 | sed 's/.*nginx\///') on 127.0.0.1:$NGINX_PORT (zero latency)"
+  if [ -n "$latency_port" ]; then
+    LATENCY_URL=http://127.0.0.1:$latency_port/inbox/users/status-update
+    wait_until 10 upstream_checks "$LATENCY_URL" || die "nginx's ${S4_LATENCY_MS} ms server did not answer (see $dir/error.log)"
+    say "upstream: nginx on 127.0.0.1:$latency_port answering after ${S4_LATENCY_MS} ms (echo_sleep)"
+  fi
 }
 
 # upstream answers 401 without the token and 200 with it
@@ -232,7 +275,7 @@ start_wiremock() {
     mvn -B -q dependency:copy "-Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION" \
       "-DoutputDirectory=$OUT/tools" > "$RUN_DIR/wiremock-fetch.log" 2>&1 || { cat "$RUN_DIR/wiremock-fetch.log"; return 1; }
   fi
-  port=$(free_port)
+  free_port; port=$FREE_PORT
   mkdir -p "$dir/mappings" "$dir/__files"
   cat > "$dir/mappings/status-update.json" <<EOF
 { "mappings": [
@@ -253,6 +296,7 @@ EOF
   WIREMOCK_URL=http://127.0.0.1:$port/inbox/users/status-update
   wait_until 60 upstream_checks "$WIREMOCK_URL" || { say "WireMock did not start (see $dir/wiremock.log)"; return 1; }
   say "upstream: WireMock $WIREMOCK_VERSION on 127.0.0.1:$port, fixed delay ${S4_LATENCY_MS} ms (async responses)"
+  LATENCY_URL=$WIREMOCK_URL
 }
 
 # ---------------------------------------------------------------- the product
@@ -264,10 +308,10 @@ start_app() {
   local name=$1 url=$2; shift 2
   APP_DIR=$RUN_DIR/$name
   APP_LOG=$APP_DIR/app.log
-  APP_PORT=$(free_port)
+  free_port; APP_PORT=$FREE_PORT
   mkdir -p "$APP_DIR/inbox" "$APP_DIR/done" "$APP_DIR/error"
   ln "$READY_FILE" "$APP_DIR/inbox/0-ready.txt" 2>/dev/null || cp -p "$READY_FILE" "$APP_DIR/inbox/0-ready.txt"
-  local cmd=(java "$APP_HEAP" ${BENCH_APP_JVM_OPTS:-} -Dcamel.main.profile=prod
+  local cmd=(java "$APP_HEAP" $SMOKE_JVM_OPTS ${BENCH_APP_JVM_OPTS:-} -Dcamel.main.profile=prod
     "-Dstatussync.express-chat.url=$url"
     "-Dstatussync.inbox-dir=$APP_DIR/inbox" "-Dstatussync.done-dir=$APP_DIR/done" "-Dstatussync.error-dir=$APP_DIR/error"
     "-Dstatussync.batch-size=$BATCH" -Dcamel.server.host=127.0.0.1 "-Dcamel.server.port=$APP_PORT"
@@ -288,10 +332,11 @@ start_app() {
   if ! wait_until 90 app_started; then
     tail -30 "$APP_LOG"; die "$name: the product did not start (log: $APP_LOG)"
   fi
+  READY_CPU_S=$(calc "$(cpu_ticks "$APP_JAVA_PID") / $CLK_TCK" 2)
   READY_S=$(calc "($(line_ms "$(grep -m1 -E 'Apache Camel .* started' "$APP_LOG")") - $t0) / 1000" 2)
   wait_input 0-ready.txt 60 || die "$name: the first input (one ID) was not delivered (log: $APP_LOG)"
   FIRST_S=$(calc "($(line_ms "$INPUT_LINE") - $t0) / 1000" 2)
-  say "  $name: started, ready (Camel started) in ${READY_S} s, first one-ID input done ${FIRST_S} s after launch"
+  say "  $name: started, ready (Camel started) in ${READY_S} s (${READY_CPU_S} CPU-s), first one-ID input done ${FIRST_S} s after launch"
 }
 app_child_pid() {
   APP_JAVA_PID=$(ps -o pid= --ppid "$APP_PID" 2>/dev/null | tr -d ' ' | head -1)
@@ -330,9 +375,37 @@ stop_app() {
   if [ -s "$APP_DIR/time.txt" ]; then
     RSS_MB=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$APP_DIR/time.txt")
   fi
-  READY_ALL+=("$READY_S")
+  if [ "$READY_COLLECT" = 1 ]; then READY_ALL+=("$READY_S"); fi
 }
-READY_ALL=()
+READY_ALL=(); READY_COLLECT=1; READY_CPU_S=0
+
+# Smoke mode runs S1, S2, S3 and S5 on one product instance (same settings: zero-latency upstream, concurrency 4,
+# the REST users file), to stay under a minute: a launch costs seconds. The full run starts one per scenario, so
+# that each has its own peak RSS and start-up time.
+SHARED=0; SHARED_UP=0
+[ "$MODE" = smoke ] && SHARED=1
+REST_USERS=$RUN_DIR/rest-users.properties
+# Vert.x properties users file (camel.server.basicPropertiesFile); BENCH_REST_JVM_OPTS adds or overrides settings
+printf 'user.%s = %s,statussync\nrole.statussync = *\n' "$REST_USER" "$REST_PASSWORD" > "$REST_USERS"
+app_for() { # scenario: start the product for a zero-latency scenario (or reuse the shared smoke instance)
+  if [ "$SHARED" = 1 ]; then
+    if [ "$SHARED_UP" = 0 ]; then
+      # shellcheck disable=SC2086
+      start_app shared "$NGINX_URL" "-Dstatussync.delivery.concurrency=$CONCURRENCY" \
+        "-Dcamel.server.basicPropertiesFile=$REST_USERS" ${BENCH_REST_JVM_OPTS:-}
+      SHARED_UP=1
+    fi
+    return 0
+  fi
+  case "$1" in
+    S3) # shellcheck disable=SC2086
+        start_app S3 "$NGINX_URL" "-Dcamel.server.basicPropertiesFile=$REST_USERS" ${BENCH_REST_JVM_OPTS:-} ;;
+    *) start_app "$1" "$NGINX_URL" "-Dstatussync.delivery.concurrency=$CONCURRENCY" ;;
+  esac
+}
+app_done() { # stops the product unless it is the shared smoke instance (RSS_MB: its peak, or "shared")
+  if [ "$SHARED" = 1 ]; then RSS_MB=shared; else stop_app; fi
+}
 
 drop() { # file inbox: hard link (keeps the old mtime, so the stable-for check passes at once; like an atomic mv)
   ln "$1" "$2/$(basename "$1")" 2>/dev/null || cp -p "$1" "$2/$(basename "$1")"
@@ -345,7 +418,7 @@ run_file_scenario() { # scenario file url [-D...]
   S_OK=0; S_IDS_PER_S=0; S_REQ_PER_S=0; S_RSS=n/a
   ids=$(wc -l < "$file")
   name=$(basename "$file")
-  start_app "$scen" "$url" "$@"
+  if [ "$url" = "$NGINX_URL" ]; then app_for "$scen"; else start_app "$scen" "$url" "$@"; fi
   t_drop=$(now_ms)
   c0=$(cpu_ticks "$APP_JAVA_PID")
   drop "$file" "$APP_DIR/inbox"
@@ -356,7 +429,7 @@ run_file_scenario() { # scenario file url [-D...]
   fi
   S_CPU=$(calc "($(cpu_ticks "$APP_JAVA_PID") - $c0) / $CLK_TCK" 2)
   wall=$(calc "($(line_ms "${INPUT_LINE:-$(date '+%F %T.000')}") - $t_drop) / 1000" 2)
-  stop_app
+  if [ "$url" = "$NGINX_URL" ]; then app_done; else stop_app; fi
   S_RSS=$RSS_MB
   if [ "$S_OK" = 1 ]; then
     S_IDS_PER_S=$(calc "$ids / ($INPUT_MS / 1000)" 0)
@@ -372,7 +445,7 @@ run_httpclient() { # label url file concurrency
   local label=$1 url=$2 file=$3 conc=$4 dir=$RUN_DIR/$1 line ms ids reqs t0 wall
   mkdir -p "$dir"
   B_IDS_PER_S=0; B_REQ_PER_S=0; B_RSS=n/a
-  local cmd=(java "$APP_HEAP" -cp "target/lib/*:$CLASSES" HttpClientBaseline "$url" "$file" "$BATCH" "$conc")
+  local cmd=(java "$APP_HEAP" $SMOKE_JVM_OPTS -cp "target/lib/*:$CLASSES" HttpClientBaseline "$url" "$file" "$BATCH" "$conc")
   t0=$(now_ms)
   if [ "$HAVE_TIME" = 1 ]; then
     EXPRESS_CHAT_TOKEN=$TOKEN /usr/bin/time -v -o "$dir/time.txt" "${cmd[@]}" > "$dir/out.log" 2>&1 || true
@@ -453,7 +526,7 @@ fi
 # ---- S2: many small files
 if [ "$HAVE_NGINX" = 1 ] && wanted S2; then
   say "S2: $S2_FILES files of $S2_PER_FILE IDs, zero-latency upstream"
-  start_app S2 "$NGINX_URL"
+  app_for S2
   t_drop=$(now_ms)
   c0=$(cpu_ticks "$APP_JAVA_PID")
   find "$S2_DIR" -name 's2-*.txt' -print0 | xargs -0 ln -t "$APP_DIR/inbox"
@@ -463,7 +536,7 @@ if [ "$HAVE_NGINX" = 1 ] && wanted S2; then
   n_ok=$(grep -F 'Input s2-' "$APP_LOG" | grep -c ' DELIVERED: ' || true)
   last=$(grep -F 'Input s2-' "$APP_LOG" | tail -1)
   s2_cpu=$(calc "($(cpu_ticks "$APP_JAVA_PID") - $c0) / $CLK_TCK" 2)
-  stop_app
+  app_done
   if [ "$n_ok" = "$S2_FILES" ]; then
     wall_ms=$(( $(line_ms "$last") - t_drop ))
     record S2 product $((S2_FILES * S2_PER_FILE)) "$(calc "$wall_ms / 1000" 2)" "$(calc "$wall_ms / 1000" 2)" "$s2_cpu" \
@@ -482,12 +555,7 @@ if wanted S3; then
     say "SKIP S3: needs nginx and wrk (apt-get install -y nginx-light wrk)"
   else
     say "S3: REST intake, POST /api/v1/status-updates, $S3_BODY_IDS-ID text/plain bodies, wrk $S3_CONNECTIONS connections, ${S3_SECONDS} s"
-    users=$RUN_DIR/S3-users.properties
-    mkdir -p "$RUN_DIR"
-    # Vert.x properties users file (camel.server.basicPropertiesFile); BENCH_REST_JVM_OPTS adds or overrides settings
-    printf 'user.%s = %s,statussync\nrole.statussync = *\n' "$REST_USER" "$REST_PASSWORD" > "$users"
-    # shellcheck disable=SC2086
-    start_app S3 "$NGINX_URL" "-Dcamel.server.basicPropertiesFile=$users" ${BENCH_REST_JVM_OPTS:-}
+    app_for S3
     rest_url=http://127.0.0.1:$APP_PORT/api/v1/status-updates
     code=$(curl -s -o "$APP_DIR/probe.out" -w '%{http_code}' -u "$REST_USER:$REST_PASSWORD" -X POST \
       -H 'Content-Type: text/plain' --data-binary "@$S3_BODY" "$rest_url" || true)
@@ -506,7 +574,7 @@ EOF
         wrk -t 2 -c "$S3_CONNECTIONS" -d "${S3_SECONDS}s" --timeout 10s --latency -s "$APP_DIR/post.lua" "$rest_url" \
           > "$APP_DIR/wrk.txt" 2>&1 || real_failure "S3: wrk failed (see $APP_DIR/wrk.txt)"
         s3_cpu=$(calc "($(cpu_ticks "$APP_JAVA_PID") - $c0) / $CLK_TCK" 2)
-        stop_app
+        app_done
         rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$APP_DIR/wrk.txt")
         p99=$(awk '$1 == "99%" { print $2 }' "$APP_DIR/wrk.txt")
         non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$APP_DIR/wrk.txt")
@@ -516,30 +584,10 @@ EOF
         say "  S3: ${rps:-?} requests/s, p99 ${p99:-?}, non-2xx ${non2xx:-0} of ${total:-?} (wrk output: $APP_DIR/wrk.txt)"
         [ -z "${non2xx:-}" ] || real_failure "S3: $non2xx answers were not 2xx"
         fmt_table S3 ;;
-      404) stop_app; say "SKIP S3: POST /api/v1/status-updates answered 404: the REST intake is not in this build" ;;
-      401|403) stop_app; say "SKIP S3: POST answered $code with user '$REST_USER': set BENCH_REST_USER, BENCH_REST_PASSWORD and BENCH_REST_JVM_OPTS (users file setting) to the REST intake's authentication set-up" ;;
-      *) stop_app; real_failure "S3: POST /api/v1/status-updates answered ${code:-nothing} (body: $APP_DIR/probe.out)" ;;
+      404) app_done; say "SKIP S3: POST /api/v1/status-updates answered 404: the REST intake is not in this build" ;;
+      401|403) app_done; say "SKIP S3: POST answered $code with user '$REST_USER': set BENCH_REST_USER, BENCH_REST_PASSWORD and BENCH_REST_JVM_OPTS (users file setting) to the REST intake's authentication set-up" ;;
+      *) app_done; real_failure "S3: POST /api/v1/status-updates answered ${code:-nothing} (body: $APP_DIR/probe.out)" ;;
     esac
-  fi
-fi
-
-# ---- S4: 20 ms upstream, concurrency 16
-if wanted S4; then
-  if start_wiremock; then
-    bound=$(calc "$S4_CONCURRENCY * 1000 / $S4_LATENCY_MS" 0)
-    say "S4: $S4_IDS IDs, concurrency $S4_CONCURRENCY, upstream latency $S4_LATENCY_MS ms: Little's-law bound $bound req/s"
-    run_httpclient S4-httpclient "$WIREMOCK_URL" "$S4_FILE" "$S4_CONCURRENCY" || true
-    S4_HC_REQ=$B_REQ_PER_S
-    run_file_scenario S4 "$S4_FILE" "$WIREMOCK_URL" "-Dstatussync.delivery.concurrency=$S4_CONCURRENCY"
-    fmt_table S4
-    if [ "$S_OK" = 1 ]; then
-      r=$(calc "$S_REQ_PER_S / $bound" 2)
-      target "S4 >= 0.9 x Little's-law bound ($bound req/s)" \
-        "$(awk "BEGIN { print ($r >= 0.9) ? \"PASS\" : \"FAIL\" }")" \
-        "$S_REQ_PER_S req/s = ${r} x (HttpClient loop on the same upstream: $S4_HC_REQ req/s)"
-    else target "S4 >= 0.9 x Little's-law bound" SKIP "not measured"; fi
-  else
-    real_failure "S4: WireMock did not start"
   fi
 fi
 
@@ -548,30 +596,85 @@ if [ "$HAVE_NGINX" = 1 ] && wanted S5; then
   say "S5: one $S5_IDS-ID plain file, $S5_HEAP, zero-latency upstream"
   APP_HEAP=$S5_HEAP run_file_scenario S5 "$S5_FILE" "$NGINX_URL" "-Dstatussync.delivery.concurrency=$CONCURRENCY"
   fmt_table S5
-  if [ "$S_OK" = 1 ] && [ "$S1_RSS" != n/a ] && [ "$S_RSS" != n/a ]; then
+  if [ "$S_OK" = 1 ] && [[ "$S1_RSS" =~ ^[0-9]+$ ]] && [[ "$S_RSS" =~ ^[0-9]+$ ]]; then
     r=$(calc "$S_RSS / $S1_RSS" 2)
     target "S5 completes, peak RSS <= 1.25 x S1" "$(awk "BEGIN { print ($r <= 1.25) ? \"PASS\" : \"FAIL\" }")" \
       "completed; $S_RSS MB vs S1 $S1_RSS MB = ${r} x"
-  elif [ "$S_OK" = 1 ]; then target "S5 completes, peak RSS <= 1.25 x S1" SKIP "completed; RSS not comparable (S1 not run or GNU time missing)"
+  elif [ "$S_OK" = 1 ]; then target "S5 completes, peak RSS <= 1.25 x S1" SKIP "completed; RSS not comparable (S1 not run, GNU time missing, or one shared smoke instance)"
   else target "S5 completes, peak RSS <= 1.25 x S1" FAIL "did not complete"; fi
 fi
 
-# ---- start-up to ready, over every launch of the product
+# the shared smoke instance (S1, S2, S3, S5) ends here, before S4 starts its own
+if [ "$SHARED_UP" = 1 ]; then
+  stop_app; SHARED_UP=0
+  record smoke "shared instance" - - - - - - "$RSS_MB" "$READY_S" "$FIRST_S" "S1, S2, S3, S5 in one JVM"
+  say "  shared smoke instance: peak RSS $RSS_MB MB"
+fi
+
+# ---- S4: 20 ms upstream, concurrency 16
+if wanted S4; then
+  if [ "$LATENCY_UPSTREAM" = nginx ] && [ -n "$LATENCY_URL" ] || { [ "$LATENCY_UPSTREAM" = wiremock ] && start_wiremock; }; then
+    bound=$(calc "$S4_CONCURRENCY * 1000 / $S4_LATENCY_MS" 0)
+    say "S4: $S4_IDS IDs, concurrency $S4_CONCURRENCY, upstream latency $S4_LATENCY_MS ms: Little's-law bound $bound req/s"
+    run_httpclient S4-httpclient "$LATENCY_URL" "$S4_FILE" "$S4_CONCURRENCY" || true
+    S4_HC_REQ=$B_REQ_PER_S
+    run_file_scenario S4 "$S4_FILE" "$LATENCY_URL" "-Dstatussync.delivery.concurrency=$S4_CONCURRENCY"
+    fmt_table S4
+    if [ "$S_OK" = 1 ]; then
+      r=$(calc "$S_REQ_PER_S / $bound" 2)
+      target "S4 >= 0.9 x Little's-law bound ($bound req/s)" \
+        "$(awk "BEGIN { print ($r >= 0.9) ? \"PASS\" : \"FAIL\" }")" \
+        "$S_REQ_PER_S req/s = ${r} x (HttpClient loop on the same upstream: $S4_HC_REQ req/s)"
+    else target "S4 >= 0.9 x Little's-law bound" SKIP "not measured"; fi
+  else
+    real_failure "S4: no ${S4_LATENCY_MS} ms upstream ($LATENCY_UPSTREAM) could be started"
+  fi
+fi
+
+# ---- S0: start-up to ready: plain `java -jar` launches, and the same with an AppCDS archive (a JVM option only)
+median_of() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+CDS_MEDIAN=""
+if [ "$HAVE_NGINX" = 1 ] && { [ "$MODE" = full ] && wanted S0 || [[ "$ONLY" == *",S0,"* ]]; }; then
+  say "S0: start-up to ready, 3 launches with nothing to do; then an AppCDS archive (-XX:ArchiveClassesAtExit on a training launch) and 3 launches with it"
+  for i in 1 2 3; do
+    start_app "S0-jar-$i" "$NGINX_URL"; stop_app
+    record S0 "start-up java -jar" - "$READY_S" - "$READY_CPU_S" - - "$RSS_MB" "$READY_S" "$FIRST_S" "CPU-s until ready"
+  done
+  cds=$RUN_DIR/app-cds.jsa
+  READY_COLLECT=0
+  BENCH_APP_JVM_OPTS="-XX:ArchiveClassesAtExit=$cds" start_app S0-cds-training "$NGINX_URL"; stop_app
+  if [ -s "$cds" ]; then
+    cds_ready=()
+    for i in 1 2 3; do
+      BENCH_APP_JVM_OPTS="-XX:SharedArchiveFile=$cds" start_app "S0-cds-$i" "$NGINX_URL"; stop_app
+      record S0 "start-up with AppCDS" - "$READY_S" - "$READY_CPU_S" - - "$RSS_MB" "$READY_S" "$FIRST_S" "-XX:SharedArchiveFile"
+      cds_ready+=("$READY_S")
+    done
+    CDS_MEDIAN=$(median_of "${cds_ready[@]}")
+  else
+    say "  AppCDS archive was not written (see $RUN_DIR/S0-cds-training/app.log); start-up with AppCDS not measured"
+  fi
+  READY_COLLECT=1
+  fmt_table S0
+fi
+
+# ---- start-up to ready, over every plain launch of the product (S0 and every scenario's)
 if [ ${#READY_ALL[@]} -gt 0 ]; then
   worst=$(printf '%s\n' "${READY_ALL[@]}" | sort -g | tail -1)
-  median=$(printf '%s\n' "${READY_ALL[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-  target "start-up to ready <= 2.0 s (Camel started line)" "$(awk "BEGIN { print ($worst <= 2.0) ? \"PASS\" : \"FAIL\" }")" \
-    "worst ${worst} s, median ${median} s over ${#READY_ALL[@]} launches"
+  median=$(median_of "${READY_ALL[@]}")
+  target "start-up to ready <= 2.0 s (Camel started line)" "$(awk "BEGIN { print ($median <= 2.0) ? \"PASS\" : \"FAIL\" }")" \
+    "median ${median} s, worst ${worst} s over ${#READY_ALL[@]} launches${CDS_MEDIAN:+; with AppCDS: median $CDS_MEDIAN s}"
 fi
 
 # ---- JMH: parsing + validation
 if wanted jmh; then
   say "JMH: parsing + validation (plain, CSV, NDJSON), ${JMH_ARGS[*]}"
   jmh_cp="bench/jmh/target/classes:bench/jmh/target/lib/*:$JAR:target/lib/*"
-  if [ ! -f bench/jmh/target/classes/META-INF/BenchmarkList ] || [ "$JAR" -nt bench/jmh/target/classes/META-INF/BenchmarkList ] \
-     || [ -n "$(find bench/jmh/src bench/jmh/pom.xml -newer bench/jmh/target/classes/META-INF/BenchmarkList 2>/dev/null)" ]; then
-    mvn -B -q -f bench/jmh/pom.xml package > "$RUN_DIR/jmh-build.log" 2>&1 \
-      || { cat "$RUN_DIR/jmh-build.log"; real_failure "JMH build failed"; }
+  stamp=bench/jmh/target/.built
+  if [ ! -f bench/jmh/target/classes/META-INF/BenchmarkList ] || [ ! -f "$stamp" ] || [ "$JAR" -nt "$stamp" ] \
+     || [ -n "$(find bench/jmh/src bench/jmh/pom.xml -newer "$stamp" 2>/dev/null)" ]; then
+    if mvn -B -q -f bench/jmh/pom.xml package > "$RUN_DIR/jmh-build.log" 2>&1; then touch "$stamp"
+    else cat "$RUN_DIR/jmh-build.log"; real_failure "JMH build failed"; fi
   fi
   if java -cp "$jmh_cp" org.openjdk.jmh.Main "${JMH_ARGS[@]}" -rf csv -rff "$RUN_DIR/jmh.csv" ParseValidateBenchmark \
        > "$RUN_DIR/jmh.log" 2>&1; then
