@@ -595,6 +595,12 @@ fi
 if [ "$HAVE_NGINX" = 1 ] && wanted S5; then
   say "S5: one $S5_IDS-ID plain file, $S5_HEAP, zero-latency upstream"
   APP_HEAP=$S5_HEAP run_file_scenario S5 "$S5_FILE" "$NGINX_URL" "-Dstatussync.delivery.concurrency=$CONCURRENCY"
+  S5_OK=$S_OK; S5_RSS=$S_RSS
+  if [ "$MODE" = full ]; then
+    # the same loop as baseline (b) over the S5 input: the ratio once both JVMs are warm (S1 is 4 s, mostly JIT warm-up)
+    APP_HEAP=$S5_HEAP run_httpclient S5-httpclient "$NGINX_URL" "$S5_FILE" "$CONCURRENCY" || true
+  fi
+  S_OK=$S5_OK; S_RSS=$S5_RSS
   fmt_table S5
   if [ "$S_OK" = 1 ] && [[ "$S1_RSS" =~ ^[0-9]+$ ]] && [[ "$S_RSS" =~ ^[0-9]+$ ]]; then
     r=$(calc "$S_RSS / $S1_RSS" 2)
