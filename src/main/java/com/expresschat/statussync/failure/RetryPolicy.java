@@ -10,7 +10,8 @@ import com.expresschat.statussync.delivery.Batch;
 
 
 /**
- * The retry decision of the delivery error handler ({@code retryWhileRef} of the dead letter channel in
+ * The retry decision of the delivery error handler, which also tells the circuit breaker about each failed
+ * attempt ({@code retryWhileRef} of the dead letter channel in
  * routes/error-handling.camel.yaml). Camel asks it after every failed attempt. It classifies the failure,
  * keeps the latest classification on the exchange for the dead letter, and for a retry sets Camel's
  * {@code CamelRedeliveryDelay} header, which the error handler uses as the delay before the next attempt
@@ -24,17 +25,19 @@ public class RetryPolicy implements Predicate {
     /** Exchange property with the {@link DeliveryFailure} of the latest attempt. */
     public static final String LAST_FAILURE = "statusSyncLastFailure";
     /**
-     * Exchange property with the number of failed attempts so far. Kept apart from Camel's redelivery
-     * header, which the dead letter channel does not pass on to the dead letter endpoint.
+     * Exchange property with the number of failed attempts that reached express-chat. Kept apart from Camel's
+     * redelivery header, which also counts batches held back unsent and is not passed on to the dead letter.
      */
     public static final String FAILED_ATTEMPTS = "statusSyncFailedAttempts";
 
     private final FailureClassifier classifier;
+    private final ExpressChatCircuit circuit;
     private final Backoff backoff;
     private final int maxRetries;
 
-    public RetryPolicy(FailureClassifier classifier, Backoff backoff, int maxRetries) {
+    public RetryPolicy(FailureClassifier classifier, ExpressChatCircuit circuit, Backoff backoff, int maxRetries) {
         this.classifier = classifier;
+        this.circuit = circuit;
         this.backoff = backoff;
         this.maxRetries = maxRetries;
     }
@@ -47,8 +50,11 @@ public class RetryPolicy implements Predicate {
         DeliveryFailure failure = classifier.classify(caught);
         int retry = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         exchange.setProperty(LAST_FAILURE, failure);
-        exchange.setProperty(FAILED_ATTEMPTS, retry);
-        boolean again = failure.failureClass().retryable() && retry <= maxRetries;
+        if (failure.sent()) {
+            exchange.setProperty(FAILED_ATTEMPTS, failedAttempts(exchange) + 1);
+            circuit.recordFailure(caught);
+        }
+        boolean again = failure.sent() && failure.failureClass().retryable() && retry <= maxRetries;
         if (again) {
             long delay = backoff.delayBeforeRetry(retry, failure.retryAfter()).toMillis();
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
@@ -59,7 +65,7 @@ public class RetryPolicy implements Predicate {
         return again;
     }
 
-    /** How many attempts of the batch failed so far. */
+    /** How many attempts of the batch reached express-chat and failed so far. */
     public static int failedAttempts(Exchange exchange) {
         return exchange.getProperty(FAILED_ATTEMPTS, 0, Integer.class);
     }
