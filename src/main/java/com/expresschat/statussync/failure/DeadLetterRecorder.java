@@ -46,8 +46,8 @@ public class DeadLetterRecorder implements Processor {
         exchange.getProperty(ExchangeKeys.REPORT, InputReport.class).batchDone(new BatchRecord(
                 batch.number(), batch.requestId(), batch.status(), batch.size(), attempts,
                 failure.failureClass().name(), failure.httpStatus(), failure.responseBody()));
-        LOG.error("Batch {} of {} ({} IDs, request id {}) dead-lettered as {} after {} attempt(s): {}",
-                batch.number(), batch.inputName(), batch.size(), batch.requestId(), failure.failureClass(), attempts,
-                failure.httpStatus() != null ? "HTTP " + failure.httpStatus() : failure.exception());
+        LOG.error("Batch {} of {} ({} IDs, request id {}) dead-lettered after {} attempt(s): {}",
+                batch.number(), batch.inputName(), batch.size(), batch.requestId(), attempts,
+                RetryPolicy.describe(failure));
     }
 }

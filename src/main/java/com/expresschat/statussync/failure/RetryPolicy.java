@@ -2,6 +2,11 @@ package com.expresschat.statussync.failure;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.delivery.Batch;
 
 
 /**
@@ -13,6 +18,8 @@ import org.apache.camel.Predicate;
  * Camel's own redelivery, which waits without holding a thread (asyncDelayedRedelivery).
  */
 public class RetryPolicy implements Predicate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
 
     /** Exchange property with the {@link DeliveryFailure} of the latest attempt. */
     public static final String LAST_FAILURE = "statusSyncLastFailure";
@@ -43,8 +50,11 @@ public class RetryPolicy implements Predicate {
         exchange.setProperty(FAILED_ATTEMPTS, retry);
         boolean again = failure.failureClass().retryable() && retry <= maxRetries;
         if (again) {
-            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY,
-                    backoff.delayBeforeRetry(retry, failure.retryAfter()).toMillis());
+            long delay = backoff.delayBeforeRetry(retry, failure.retryAfter()).toMillis();
+            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
+            Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
+            LOG.warn("Batch {} of {} failed ({}), retry {}/{} in {} ms", batch.number(), batch.inputName(),
+                    describe(failure), retry, maxRetries, delay);
         }
         return again;
     }
@@ -52,6 +62,12 @@ public class RetryPolicy implements Predicate {
     /** How many attempts of the batch failed so far. */
     public static int failedAttempts(Exchange exchange) {
         return exchange.getProperty(FAILED_ATTEMPTS, 0, Integer.class);
+    }
+
+    /** "TRANSIENT HTTP 503" or "TRANSIENT java.net.ConnectException: Connection refused". */
+    public static String describe(DeliveryFailure failure) {
+        return failure.failureClass() + " "
+               + (failure.httpStatus() != null ? "HTTP " + failure.httpStatus() : failure.exception());
     }
 
     @Override
