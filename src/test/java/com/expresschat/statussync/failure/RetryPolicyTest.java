@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.support.Samples;
+
 /**
  * RetryPolicy (§4), as the delivery error handler asks it after each failed attempt: Camel has set
  * CamelRedeliveryCounter to the number of that attempt's failure (1 for the first).
@@ -107,8 +110,10 @@ class RetryPolicyTest {
         assertThat(RetryPolicy.failedAttempts(new DefaultExchange(camel))).isZero();
     }
 
+    /** The exchange of a batch whose latest attempt failed so. */
     private Exchange failed(Throwable failure, Integer redeliveryCounter) {
         Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty(ExchangeKeys.BATCH, Samples.batch(1, Samples.rows(2)));
         exchange.setException(failure);
         exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, redeliveryCounter);
         return exchange;
