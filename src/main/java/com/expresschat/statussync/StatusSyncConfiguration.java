@@ -54,7 +54,8 @@ public class StatusSyncConfiguration implements CamelConfiguration {
                 properties.resolveProperty("statussync.express-chat.token-file").orElse(""));
         if ("prod".equals(profile) && !tokens.isConfigured()) {
             throw new IllegalStateException("The prod profile needs the express-chat token: set EXPRESS_CHAT_TOKEN "
-                                            + "or EXPRESS_CHAT_TOKEN_FILE (or statussync.express-chat.token)");
+                                            + "or EXPRESS_CHAT_TOKEN_FILE (or statussync.express-chat.token); a token "
+                                            + "file must be readable and not empty (token from " + tokens.describe() + ")");
         }
 
         Clock clock = Clock.systemUTC();
