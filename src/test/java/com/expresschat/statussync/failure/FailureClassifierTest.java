@@ -25,7 +25,7 @@ class FailureClassifierTest {
         DeliveryFailure failure = classifier.classify(httpFailure(422, Map.of(), "{\"error\":\"bad ids\"}"));
 
         assertThat(failure).isEqualTo(
-                new DeliveryFailure(FailureClass.REJECTED, 422, "{\"error\":\"bad ids\"}", null, null));
+                new DeliveryFailure(FailureClass.REJECTED, 422, "{\"error\":\"bad ids\"}", null, null, true));
         assertThat(classifier.classify(httpFailure(401)).failureClass()).isEqualTo(FailureClass.AUTH);
         assertThat(classifier.classify(httpFailure(429)).failureClass()).isEqualTo(FailureClass.THROTTLED);
         assertThat(classifier.classify(httpFailure(503)).failureClass()).isEqualTo(FailureClass.TRANSIENT);
@@ -73,7 +73,7 @@ class FailureClassifierTest {
         DeliveryFailure failure = classifier.classify(wrapped);
 
         assertThat(failure).isEqualTo(new DeliveryFailure(
-                FailureClass.TRANSIENT, null, null, "java.net.ConnectException: Connection refused", null));
+                FailureClass.TRANSIENT, null, null, "java.net.ConnectException: Connection refused", null, true));
     }
 
     @Test
@@ -87,6 +87,6 @@ class FailureClassifierTest {
     @Test
     void anUnforeseenExceptionIsTransientSoThatItEndsInTheDeadLetter() {
         assertThat(classifier.classify(new IllegalStateException()))
-                .isEqualTo(new DeliveryFailure(FailureClass.TRANSIENT, null, null, "java.lang.IllegalStateException", null));
+                .isEqualTo(new DeliveryFailure(FailureClass.TRANSIENT, null, null, "java.lang.IllegalStateException", null, true));
     }
 }

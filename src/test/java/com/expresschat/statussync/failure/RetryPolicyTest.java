@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -30,7 +32,10 @@ class RetryPolicyTest {
 
     private final CamelContext camel = new DefaultCamelContext();
     // random 0.5 is the middle of the jitter range, so the delays are exactly 1 s, 2 s, 4 s ...
-    private final RetryPolicy policy = new RetryPolicy(new FailureClassifier(CLOCK),
+    private final FailureClassifier classifier = new FailureClassifier(CLOCK);
+    private final IntakeGate gate = new IntakeGate(camel, List.of(), Executors.newSingleThreadExecutor(), CLOCK);
+    private final ExpressChatCircuit circuit = new ExpressChatCircuit(20, 10, 50, classifier, gate);
+    private final RetryPolicy policy = new RetryPolicy(classifier, circuit,
             new Backoff(Duration.ofSeconds(1), 2, Duration.ofSeconds(60), () -> 0.5), MAX_RETRIES);
 
     @AfterEach
@@ -74,7 +79,9 @@ class RetryPolicyTest {
 
     @Test
     void recordsTheLatestFailureAndHowManyAttemptsFailed() {
-        Exchange exchange = failed(httpFailure(500), 2);
+        Exchange exchange = failed(httpFailure(500), 1);
+        policy.matches(exchange);
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, 2);
 
         policy.matches(exchange);
 
@@ -121,5 +128,14 @@ class RetryPolicyTest {
 
     private static Long redeliveryDelay(Exchange exchange) {
         return exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY, Long.class);
+    }
+
+    @Test
+    void aBatchHeldBackWhileIntakeIsPausedIsNotRetriedNorCountedAsAnAttempt() {
+        Exchange exchange = failed(new NotSentException(IntakeGate.Reason.EXPRESS_CHAT_FAILING), 1);
+
+        assertThat(policy.matches(exchange)).isFalse();
+        assertThat(RetryPolicy.failedAttempts(exchange)).isZero();
+        assertThat(exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class).sent()).isFalse();
     }
 }

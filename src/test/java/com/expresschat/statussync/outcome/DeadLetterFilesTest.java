@@ -35,11 +35,11 @@ class DeadLetterFilesTest {
     private static final Instant FIRST_AT = Instant.parse("2025-03-01T09:00:05Z");
     private static final Instant LAST_AT = Instant.parse("2025-03-01T09:00:09Z");
     private static final DeliveryFailure DOWN =
-            new DeliveryFailure(FailureClass.TRANSIENT, 503, "{\"error\":\"down\"}", null, null);
+            new DeliveryFailure(FailureClass.TRANSIENT, 503, "{\"error\":\"down\"}", null, null, true);
     private static final DeliveryFailure REFUSED =
-            new DeliveryFailure(FailureClass.REJECTED, 400, "{\"error\":\"bad\"}", null, null);
+            new DeliveryFailure(FailureClass.REJECTED, 400, "{\"error\":\"bad\"}", null, null, true);
     private static final DeliveryFailure NO_ANSWER =
-            new DeliveryFailure(FailureClass.TRANSIENT, null, null, "java.net.ConnectException: refused", null);
+            new DeliveryFailure(FailureClass.TRANSIENT, null, null, "java.net.ConnectException: refused", null, true);
 
     @TempDir
     Path data;
