@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.LogContext;
 import com.expresschat.statussync.delivery.Batch;
 
 
@@ -59,6 +60,7 @@ public class RetryPolicy implements Predicate {
             long delay = backoff.delayBeforeRetry(failed, failure.retryAfter()).toMillis();
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
             Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
+            LogContext.batch(batch);
             LOG.warn("Batch {} of {} failed ({}), retry {}/{} in {} ms", batch.number(), batch.inputName(),
                     describe(failure), failed, maxRetries, delay);
         }
