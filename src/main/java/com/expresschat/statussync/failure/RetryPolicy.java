@@ -17,7 +17,7 @@ import com.expresschat.statussync.delivery.Batch;
  * keeps the latest classification on the exchange for the dead letter, and for a retry sets Camel's
  * {@code CamelRedeliveryDelay} header, which the error handler uses as the delay before the next attempt
  * (RedeliveryErrorHandler#determineRedeliveryDelay): that is how Retry-After and jittered backoff reach
- * Camel's own redelivery, which waits without holding a thread (asyncDelayedRedelivery).
+ * Camel's own redelivery.
  */
 public class RetryPolicy implements Predicate {
 
