@@ -1,6 +1,7 @@
 package com.expresschat.statussync;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -16,15 +17,23 @@ import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.delivery.BatchSource;
 import com.expresschat.statussync.delivery.DeliveryRecorder;
+import com.expresschat.statussync.delivery.DryRunRecorder;
+import com.expresschat.statussync.delivery.RequestRate;
 import com.expresschat.statussync.delivery.StatusUpdateRequest;
 import com.expresschat.statussync.delivery.TokenSource;
 import com.expresschat.statussync.failure.Backoff;
 import com.expresschat.statussync.failure.DeadLetterRecorder;
+import com.expresschat.statussync.failure.DeliveryGate;
+import com.expresschat.statussync.failure.ExpressChatCircuit;
+import com.expresschat.statussync.failure.ExpressChatProbe;
 import com.expresschat.statussync.failure.FailureClassifier;
+import com.expresschat.statussync.failure.IntakeGate;
 import com.expresschat.statussync.failure.RetryPolicy;
 import com.expresschat.statussync.intake.FileIntake;
 import com.expresschat.statussync.outcome.Folders;
 import com.expresschat.statussync.outcome.InputAccounting;
+import com.expresschat.statussync.operations.Operations;
+import com.expresschat.statussync.operations.StatusSyncMetrics;
 import com.expresschat.statussync.outcome.InputCompletion;
 import com.expresschat.statussync.simulator.ExpressChatSimulator;
 import com.expresschat.statussync.validation.InputValidation;
@@ -49,7 +58,8 @@ public class StatusSyncConfiguration implements CamelConfiguration {
                 properties.resolveProperty("statussync.express-chat.token-file").orElse(""));
         if ("prod".equals(profile) && !tokens.isConfigured()) {
             throw new IllegalStateException("The prod profile needs the express-chat token: set EXPRESS_CHAT_TOKEN "
-                                            + "or EXPRESS_CHAT_TOKEN_FILE (or statussync.express-chat.token)");
+                                            + "or EXPRESS_CHAT_TOKEN_FILE (or statussync.express-chat.token); a token "
+                                            + "file must be readable and not empty (token from " + tokens.describe() + ")");
         }
 
         Clock clock = Clock.systemUTC();
@@ -62,26 +72,43 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         Backoff backoff = new Backoff(settings.initialDelay(), settings.backoffMultiplier(), settings.maxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
 
+        IntakeGate gate = new IntakeGate(context, List.of("file-intake"),
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "intake-control"), clock);
+        Settings.Circuit circuitSettings = settings.circuit();
+        ExpressChatCircuit circuit = new ExpressChatCircuit(circuitSettings.windowSize(),
+                circuitSettings.minimumCalls(), circuitSettings.failureRateThreshold(), classifier, gate);
+
+        String url = properties.resolveProperty("statussync.express-chat.url").orElse("");
+        StatusSyncMetrics metrics = Operations.bind(context, gate, folders, classifier, url);
+
         Registry registry = context.getRegistry();
         registry.bind("folders", folders);
         registry.bind("tokenSource", tokens);
         registry.bind("fileIntake", new FileIntake());
-        registry.bind("inputAccounting", new InputAccounting(folders, json, clock));
+        registry.bind("inputAccounting", new InputAccounting(folders, json, clock, settings.progressEveryBatches(),
+                settings.progressEvery()));
         registry.bind("inputValidation", new InputValidation(validator, settings.onInvalid()));
         registry.bind("batchSource", new BatchSource(validator, settings.batchSize()));
         registry.bind("statusUpdateRequest", new StatusUpdateRequest(json, tokens));
-        registry.bind("deliveryRecorder", new DeliveryRecorder());
-        registry.bind("retryPolicy", new RetryPolicy(classifier, backoff, settings.maxRetries()));
-        registry.bind("deadLetterRecorder", new DeadLetterRecorder(classifier, clock));
-        registry.bind("inputCompletion", new InputCompletion(folders, json, clock));
+        registry.bind("deliveryRecorder", new DeliveryRecorder(circuit));
+        registry.bind("retryPolicy", new RetryPolicy(classifier, circuit, backoff, settings.maxRetries()));
+        registry.bind("deadLetterRecorder", new DeadLetterRecorder(classifier, gate, clock));
+        registry.bind("intakeGate", gate);
+        registry.bind("deliveryGate", new DeliveryGate(gate, circuit));
+        registry.bind("expressChatCircuit", circuit);
+        registry.bind("expressChatProbe", new ExpressChatProbe(tokens, gate, circuit));
+        registry.bind("inputCompletion", new InputCompletion(folders, json, clock, metrics::inputFinished));
+        registry.bind("dryRunRecorder", new DryRunRecorder());
+        registry.bind("requestRate", new RequestRate(Integer.parseInt(
+                properties.resolveProperty("statussync.delivery.max-requests-per-second").orElse("0").trim())));
         registry.bind("deliveryPool", deliveryPool(context, settings.concurrency()));
         registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
 
         LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
-                 + "concurrency={} maxRetries={} onInvalid={} token from {}",
-                profile, endpointHost(properties), folders.inbox(), folders.done(), folders.error(),
+                 + "concurrency={} maxRetries={} onInvalid={} dryRun={} token from {}",
+                profile, endpointHost(url), folders.inbox(), folders.done(), folders.error(),
                 settings.batchSize(), settings.concurrency(), settings.maxRetries(), settings.onInvalid(),
-                tokens.describe());
+                settings.dryRun(), tokens.describe());
     }
 
     /**
@@ -98,8 +125,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         return context.getExecutorServiceManager().newThreadPool(StatusSyncConfiguration.class, "delivery", profile);
     }
 
-    private static String endpointHost(PropertiesComponent properties) {
-        String url = properties.resolveProperty("statussync.express-chat.url").orElse("");
+    private static String endpointHost(String url) {
         return url.replaceFirst("^(\\w+://[^/?#]+).*", "$1");
     }
 }

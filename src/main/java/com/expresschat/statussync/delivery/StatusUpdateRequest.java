@@ -6,6 +6,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.http.HttpMethods;
 
 import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.LogContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -26,6 +27,7 @@ public class StatusUpdateRequest implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
+        LogContext.batch(batch);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         // the enum itself: camel-http reads this header as HttpMethods, and a String would cost a failed

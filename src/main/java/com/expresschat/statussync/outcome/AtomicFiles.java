@@ -25,13 +25,16 @@ public final class AtomicFiles {
 
     public static void write(Path target, Content content) throws IOException {
         Path part = partOf(target);
-        try (OutputStream out = Files.newOutputStream(part)) {
-            content.writeTo(out);
+        try {
+            try (OutputStream out = Files.newOutputStream(part)) {
+                content.writeTo(out);
+            }
+            publish(part, target);
         } catch (IOException | RuntimeException e) {
+            // neither a failed write nor a failed rename leaves the part file behind
             Files.deleteIfExists(part);
             throw e;
         }
-        publish(part, target);
     }
 
     /** The hidden working name of a file being written. */
