@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,7 @@ class StatusUpdateRequestTest {
 
         Message out = exchange.getMessage();
         assertThat(out.getHeaders()).containsOnly(
-                entry(Exchange.HTTP_METHOD, "PUT"),
+                entry(Exchange.HTTP_METHOD, HttpMethods.PUT),
                 entry("Authorization", "Bearer " + OUR_TOKEN),
                 entry("Content-Type", "application/json"),
                 entry("Accept", "application/json"),
