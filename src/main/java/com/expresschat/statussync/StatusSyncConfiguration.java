@@ -23,6 +23,7 @@ import com.expresschat.statussync.failure.DeadLetterRecorder;
 import com.expresschat.statussync.failure.FailureClassifier;
 import com.expresschat.statussync.failure.RetryPolicy;
 import com.expresschat.statussync.intake.FileIntake;
+import com.expresschat.statussync.intake.rest.RestIntakeConfiguration;
 import com.expresschat.statussync.outcome.Folders;
 import com.expresschat.statussync.outcome.InputAccounting;
 import com.expresschat.statussync.outcome.InputCompletion;
@@ -33,7 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Builds the beans the routes refer to (by the names used in routes/*.camel.yaml) from the settings,
- * and refuses to start on settings that cannot work (bad values, prod without a token).
+ * and refuses to start on settings that cannot work (bad values, prod without a token, an open REST intake).
  */
 public class StatusSyncConfiguration implements CamelConfiguration {
 
@@ -76,6 +77,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("inputCompletion", new InputCompletion(folders, json, clock));
         registry.bind("deliveryPool", deliveryPool(context, settings.concurrency()));
         registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
+        RestIntakeConfiguration.configure(context, profile, folders, json);
 
         LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
                  + "concurrency={} maxRetries={} onInvalid={} token from {}",
