@@ -27,7 +27,12 @@ public record Settings(
         int maxRetries,
         Duration initialDelay,
         Duration maxDelay,
-        double backoffMultiplier) {
+        double backoffMultiplier,
+        Circuit circuit) {
+
+    /** When express-chat counts as failing (§4): the circuit breaker's settings. */
+    public record Circuit(int windowSize, int minimumCalls, float failureRateThreshold) {
+    }
 
     /** What to do with an input that has invalid rows (§2). */
     public enum OnInvalid {
@@ -63,7 +68,11 @@ public record Settings(
                 p.getInt("statussync.retry.max-retries"),
                 p.getDuration("statussync.retry.initial-delay"),
                 p.getDuration("statussync.retry.max-delay"),
-                Double.parseDouble(p.get("statussync.retry.multiplier").trim()));
+                Double.parseDouble(p.get("statussync.retry.multiplier").trim()),
+                new Circuit(
+                        p.getInt("statussync.circuit.window-size"),
+                        p.getInt("statussync.circuit.minimum-calls"),
+                        p.getInt("statussync.circuit.failure-rate-threshold")));
     }
 
     private static void require(boolean condition, String message) {

@@ -1,6 +1,7 @@
 package com.expresschat.statussync;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,7 +21,11 @@ import com.expresschat.statussync.delivery.StatusUpdateRequest;
 import com.expresschat.statussync.delivery.TokenSource;
 import com.expresschat.statussync.failure.Backoff;
 import com.expresschat.statussync.failure.DeadLetterRecorder;
+import com.expresschat.statussync.failure.DeliveryGate;
+import com.expresschat.statussync.failure.ExpressChatCircuit;
+import com.expresschat.statussync.failure.ExpressChatProbe;
 import com.expresschat.statussync.failure.FailureClassifier;
+import com.expresschat.statussync.failure.IntakeGate;
 import com.expresschat.statussync.failure.RetryPolicy;
 import com.expresschat.statussync.intake.FileIntake;
 import com.expresschat.statussync.intake.rest.RestIntakeConfiguration;
@@ -50,7 +55,8 @@ public class StatusSyncConfiguration implements CamelConfiguration {
                 properties.resolveProperty("statussync.express-chat.token-file").orElse(""));
         if ("prod".equals(profile) && !tokens.isConfigured()) {
             throw new IllegalStateException("The prod profile needs the express-chat token: set EXPRESS_CHAT_TOKEN "
-                                            + "or EXPRESS_CHAT_TOKEN_FILE (or statussync.express-chat.token)");
+                                            + "or EXPRESS_CHAT_TOKEN_FILE (or statussync.express-chat.token); a token "
+                                            + "file must be readable and not empty (token from " + tokens.describe() + ")");
         }
 
         Clock clock = Clock.systemUTC();
@@ -63,6 +69,12 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         Backoff backoff = new Backoff(settings.initialDelay(), settings.backoffMultiplier(), settings.maxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
 
+        IntakeGate gate = new IntakeGate(context, List.of("file-intake"),
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "intake-control"), clock);
+        Settings.Circuit circuitSettings = settings.circuit();
+        ExpressChatCircuit circuit = new ExpressChatCircuit(circuitSettings.windowSize(),
+                circuitSettings.minimumCalls(), circuitSettings.failureRateThreshold(), classifier, gate);
+
         Registry registry = context.getRegistry();
         registry.bind("folders", folders);
         registry.bind("tokenSource", tokens);
@@ -71,13 +83,17 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("inputValidation", new InputValidation(validator, settings.onInvalid()));
         registry.bind("batchSource", new BatchSource(validator, settings.batchSize()));
         registry.bind("statusUpdateRequest", new StatusUpdateRequest(json, tokens));
-        registry.bind("deliveryRecorder", new DeliveryRecorder());
-        registry.bind("retryPolicy", new RetryPolicy(classifier, backoff, settings.maxRetries()));
-        registry.bind("deadLetterRecorder", new DeadLetterRecorder(classifier, clock));
+        registry.bind("deliveryRecorder", new DeliveryRecorder(circuit));
+        registry.bind("retryPolicy", new RetryPolicy(classifier, circuit, backoff, settings.maxRetries()));
+        registry.bind("deadLetterRecorder", new DeadLetterRecorder(classifier, gate, clock));
+        registry.bind("intakeGate", gate);
+        registry.bind("deliveryGate", new DeliveryGate(gate, circuit));
+        registry.bind("expressChatCircuit", circuit);
+        registry.bind("expressChatProbe", new ExpressChatProbe(tokens, gate, circuit));
         registry.bind("inputCompletion", new InputCompletion(folders, json, clock));
         registry.bind("deliveryPool", deliveryPool(context, settings.concurrency()));
         registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
-        RestIntakeConfiguration.configure(context, profile, folders, json);
+        RestIntakeConfiguration.configure(context, profile, folders, gate, json);
 
         LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
                  + "concurrency={} maxRetries={} onInvalid={} token from {}",

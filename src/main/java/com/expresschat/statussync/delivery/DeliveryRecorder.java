@@ -4,16 +4,24 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.failure.ExpressChatCircuit;
 import com.expresschat.statussync.failure.FailureClassifier;
 import com.expresschat.statussync.failure.RetryPolicy;
 import com.expresschat.statussync.outcome.BatchRecord;
 import com.expresschat.statussync.outcome.InputReport;
 
-/** Records a batch that express-chat accepted (any 2xx), with its answer, in the input's report. */
+/** Records a batch that express-chat accepted (any 2xx), with its answer, in the input's report and the circuit. */
 public class DeliveryRecorder implements Processor {
+
+    private final ExpressChatCircuit circuit;
+
+    public DeliveryRecorder(ExpressChatCircuit circuit) {
+        this.circuit = circuit;
+    }
 
     @Override
     public void process(Exchange exchange) {
+        circuit.recordSuccess();
         Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
         InputReport report = exchange.getProperty(ExchangeKeys.REPORT, InputReport.class);
         report.batchDone(new BatchRecord(

@@ -23,9 +23,16 @@ public class TokenSource {
         this.tokenFile = tokenFile == null || tokenFile.isBlank() ? null : Path.of(tokenFile.trim());
     }
 
-    /** True when a token is configured (directly or by file). */
+    /**
+     * True when there is a token to send: given directly, or in a token file that can be read and is not
+     * empty. A token file that is missing or empty is no token (the prod profile then refuses to start).
+     */
     public boolean isConfigured() {
-        return tokenFile != null || !token.isEmpty();
+        try {
+            return !token().isEmpty();
+        } catch (UncheckedIOException unreadable) {
+            return false;
+        }
     }
 
     /** The current token; an empty string when none is configured. */

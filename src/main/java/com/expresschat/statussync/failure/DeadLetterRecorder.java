@@ -18,6 +18,7 @@ import com.expresschat.statussync.outcome.InputReport;
 /**
  * Where the delivery error handler's dead letter channel ends (direct:dead-letter): the batch's rows go
  * to its input's dead-letter file for the failure class, and the report counts them as dead-lettered.
+ * A token express-chat refuses (AUTH) pauses intake at once: every further call would be refused too.
  * If the rows cannot be written, the exception propagates (deadLetterHandleNewException=false), the
  * input fails and stays in the inbox: an ID is never dropped silently.
  */
@@ -26,10 +27,12 @@ public class DeadLetterRecorder implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRecorder.class);
 
     private final FailureClassifier classifier;
+    private final IntakeGate gate;
     private final Clock clock;
 
-    public DeadLetterRecorder(FailureClassifier classifier, Clock clock) {
+    public DeadLetterRecorder(FailureClassifier classifier, IntakeGate gate, Clock clock) {
         this.classifier = classifier;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -40,14 +43,17 @@ public class DeadLetterRecorder implements Processor {
         if (failure == null) {
             failure = classifier.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         }
-        int attempts = Math.max(1, RetryPolicy.failedAttempts(exchange));
+        if (failure.failureClass() == FailureClass.AUTH && failure.sent()) {
+            gate.pause(IntakeGate.Reason.TOKEN_REJECTED);
+        }
+        int attempts = RetryPolicy.failedAttempts(exchange);
         Instant now = clock.instant();
         exchange.getProperty(ExchangeKeys.DEAD_LETTERS, DeadLetterFiles.class).add(batch, failure, attempts, now);
         exchange.getProperty(ExchangeKeys.REPORT, InputReport.class).batchDone(new BatchRecord(
                 batch.number(), batch.requestId(), batch.status(), batch.size(), attempts,
                 failure.failureClass().name(), failure.httpStatus(), failure.responseBody()));
-        LOG.error("Batch {} of {} ({} IDs, request id {}) dead-lettered as {} after {} attempt(s): {}",
-                batch.number(), batch.inputName(), batch.size(), batch.requestId(), failure.failureClass(), attempts,
-                failure.httpStatus() != null ? "HTTP " + failure.httpStatus() : failure.exception());
+        LOG.error("Batch {} of {} ({} IDs, request id {}) dead-lettered after {} attempt(s): {}",
+                batch.number(), batch.inputName(), batch.size(), batch.requestId(), attempts,
+                RetryPolicy.describe(failure));
     }
 }

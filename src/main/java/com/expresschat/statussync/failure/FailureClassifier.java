@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.apache.camel.http.base.HttpOperationFailedException;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+
 /**
  * Classifies what went wrong with one delivery attempt (§4). camel-http throws
  * {@link HttpOperationFailedException} for a non-2xx answer; anything on the way (connect, read,
@@ -21,31 +23,45 @@ public class FailureClassifier {
         this.clock = clock;
     }
 
+    /** Classifies a failure; the circuit breaker EIP wraps what it rethrows, so causes are searched too. */
     public DeliveryFailure classify(Throwable failure) {
-        if (failure instanceof HttpOperationFailedException http) {
+        HttpOperationFailedException http = cause(failure, HttpOperationFailedException.class);
+        if (http != null) {
             int status = http.getStatusCode();
             return new DeliveryFailure(
                     FailureClass.ofHttpStatus(status),
                     status,
                     truncate(http.getResponseBody()),
                     null,
-                    RetryAfter.parse(header(http.getResponseHeaders(), "Retry-After"), clock.instant()).orElse(null));
+                    RetryAfter.parse(header(http.getResponseHeaders(), "Retry-After"), clock.instant()).orElse(null),
+                    true);
+        }
+        NotSentException notSent = cause(failure, NotSentException.class);
+        if (notSent != null) {
+            return DeliveryFailure.notSent(notSent.reason());
+        }
+        if (cause(failure, CallNotPermittedException.class) != null) {
+            return DeliveryFailure.notSent(IntakeGate.Reason.EXPRESS_CHAT_FAILING);
         }
         // No answer at all (IOException) is transient; so is anything unforeseen, which is retried and then
         // dead-lettered rather than dropped.
-        return new DeliveryFailure(FailureClass.TRANSIENT, null, null, oneLine(rootIoCauseOr(failure)), null);
+        IOException io = cause(failure, IOException.class);
+        return new DeliveryFailure(FailureClass.TRANSIENT, null, null, oneLine(io != null ? io : failure), null, true);
     }
 
-    private static Throwable rootIoCauseOr(Throwable failure) {
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
-                return t;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
-        return failure;
+        return null;
     }
 
     private static String oneLine(Throwable t) {
+        if (t == null) {
+            return null;
+        }
         String message = t.getMessage();
         return t.getClass().getName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }

@@ -2,10 +2,16 @@ package com.expresschat.statussync.failure;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.delivery.Batch;
 
 
 /**
- * The retry decision of the delivery error handler ({@code retryWhileRef} of the dead letter channel in
+ * The retry decision of the delivery error handler, which also tells the circuit breaker about each failed
+ * attempt ({@code retryWhileRef} of the dead letter channel in
  * routes/error-handling.camel.yaml). Camel asks it after every failed attempt. It classifies the failure,
  * keeps the latest classification on the exchange for the dead letter, and for a retry sets Camel's
  * {@code CamelRedeliveryDelay} header, which the error handler uses as the delay before the next attempt
@@ -14,20 +20,21 @@ import org.apache.camel.Predicate;
  */
 public class RetryPolicy implements Predicate {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
+
     /** Exchange property with the {@link DeliveryFailure} of the latest attempt. */
     public static final String LAST_FAILURE = "statusSyncLastFailure";
-    /**
-     * Exchange property with the number of failed attempts so far. Kept apart from Camel's redelivery
-     * header, which the dead letter channel does not pass on to the dead letter endpoint.
-     */
+    /** Exchange property with the number of failed attempts that reached express-chat. */
     public static final String FAILED_ATTEMPTS = "statusSyncFailedAttempts";
 
     private final FailureClassifier classifier;
+    private final ExpressChatCircuit circuit;
     private final Backoff backoff;
     private final int maxRetries;
 
-    public RetryPolicy(FailureClassifier classifier, Backoff backoff, int maxRetries) {
+    public RetryPolicy(FailureClassifier classifier, ExpressChatCircuit circuit, Backoff backoff, int maxRetries) {
         this.classifier = classifier;
+        this.circuit = circuit;
         this.backoff = backoff;
         this.maxRetries = maxRetries;
     }
@@ -38,20 +45,35 @@ public class RetryPolicy implements Predicate {
                 ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         DeliveryFailure failure = classifier.classify(caught);
-        int retry = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         exchange.setProperty(LAST_FAILURE, failure);
-        exchange.setProperty(FAILED_ATTEMPTS, retry);
-        boolean again = failure.failureClass().retryable() && retry <= maxRetries;
+        if (!failure.sent()) {
+            return false;
+        }
+        // counted here, not from Camel's CamelRedeliveryCounter header: a response that breaks off midway
+        // (malformed chunk) replaces the message headers, and with them that counter
+        int failed = failedAttempts(exchange) + 1;
+        exchange.setProperty(FAILED_ATTEMPTS, failed);
+        circuit.recordFailure(caught);
+        boolean again = failure.failureClass().retryable() && failed <= maxRetries;
         if (again) {
-            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY,
-                    backoff.delayBeforeRetry(retry, failure.retryAfter()).toMillis());
+            long delay = backoff.delayBeforeRetry(failed, failure.retryAfter()).toMillis();
+            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
+            Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
+            LOG.warn("Batch {} of {} failed ({}), retry {}/{} in {} ms", batch.number(), batch.inputName(),
+                    describe(failure), failed, maxRetries, delay);
         }
         return again;
     }
 
-    /** How many attempts of the batch failed so far. */
+    /** How many attempts of the batch reached express-chat and failed so far. */
     public static int failedAttempts(Exchange exchange) {
         return exchange.getProperty(FAILED_ATTEMPTS, 0, Integer.class);
+    }
+
+    /** "TRANSIENT HTTP 503" or "TRANSIENT java.net.ConnectException: Connection refused". */
+    public static String describe(DeliveryFailure failure) {
+        return failure.failureClass() + " "
+               + (failure.httpStatus() != null ? "HTTP " + failure.httpStatus() : failure.exception());
     }
 
     @Override

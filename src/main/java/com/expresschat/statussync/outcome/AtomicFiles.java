@@ -27,7 +27,7 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Content content) throws IOException {
-        publish(written(target, content, false), target);
+        write(target, content, false);
     }
 
     /**
@@ -35,7 +35,7 @@ public final class AtomicFiles {
      * accepted on a promise (a REST request answered 202), which a crash right after the answer must not lose.
      */
     public static void writeDurably(Path target, Content content) throws IOException {
-        publish(written(target, content, true), target);
+        write(target, content, true);
         try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException | UnsupportedOperationException e) {
@@ -43,19 +43,22 @@ public final class AtomicFiles {
         }
     }
 
-    private static Path written(Path target, Content content, boolean sync) throws IOException {
+    private static void write(Path target, Content content, boolean sync) throws IOException {
         Path part = partOf(target);
-        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = Channels.newOutputStream(channel)) {
-            content.writeTo(out);
-            if (sync) {
-                channel.force(true);
+        try {
+            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = Channels.newOutputStream(channel)) {
+                content.writeTo(out);
+                if (sync) {
+                    channel.force(true);
+                }
             }
+            publish(part, target);
         } catch (IOException | RuntimeException e) {
+            // neither a failed write nor a failed rename leaves the part file behind
             Files.deleteIfExists(part);
             throw e;
         }
-        return part;
     }
 
     /** The hidden working name of a file being written. */

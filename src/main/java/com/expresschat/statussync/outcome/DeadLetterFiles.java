@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.expresschat.statussync.delivery.Batch;
@@ -89,7 +90,7 @@ public class DeadLetterFiles {
             this.firstFailure = failure;
             this.firstAttempts = attempts;
             this.firstAt = at;
-            String name = inputName.replace('/', '_') + "." + failure.failureClass().name().toLowerCase() + EXTENSION;
+            String name = inputName.replace('/', '_') + "." + failure.failureClass().name().toLowerCase(Locale.ROOT) + EXTENSION;
             this.target = folders.freeName(folders.error(), name);
             this.part = AtomicFiles.partOf(target);
             this.out = new BufferedOutputStream(Files.newOutputStream(part));

@@ -27,6 +27,7 @@ public class InputReport {
     private final AtomicLong duplicatesDropped = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
     private final List<InvalidRow> invalidRows = new ArrayList<>();
     private final ConcurrentLinkedQueue<BatchRecord> batches = new ConcurrentLinkedQueue<>();
     private volatile String rejectionReason;
@@ -60,6 +61,9 @@ public class InputReport {
     public void batchDone(BatchRecord batch) {
         batches.add(batch);
         (batch.delivered() ? delivered : deadLettered).addAndGet(batch.ids());
+        if (batch.attempts() > 0) {
+            sent.addAndGet(batch.ids());
+        }
     }
 
     public Outcome outcome() {
@@ -112,8 +116,9 @@ public class InputReport {
         return deadLettered.get();
     }
 
+    /** IDs that reached express-chat at least once (not those held back while intake was paused). */
     public long sent() {
-        return delivered.get() + deadLettered.get();
+        return sent.get();
     }
 
     public String rejectionReason() {

@@ -91,6 +91,9 @@ public class ExpressChatSimulator implements Processor {
     }
 
     private static String problemOf(StatusUpdate update) {
+        if (update == null) {
+            return "body is not a status update: null";
+        }
         if (update.ids() == null || update.ids().isEmpty()) {
             return "ids is required";
         }

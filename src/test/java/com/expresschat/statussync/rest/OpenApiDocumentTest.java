@@ -29,7 +29,7 @@ class OpenApiDocumentTest extends RestTestSupport {
         assertThat(names(post.path("requestBody").path("content")))
                 .containsExactlyInAnyOrder("application/json", "text/plain", "text/csv", "application/x-ndjson");
         assertThat(post.path("requestBody").path("required").asBoolean()).isTrue();
-        assertThat(names(post.path("responses"))).containsExactlyInAnyOrder("200", "202", "400", "401", "413", "415", "502");
+        assertThat(names(post.path("responses"))).containsExactlyInAnyOrder("200", "202", "400", "401", "413", "415", "502", "503");
         assertThat(names(post.path("responses").path("400").path("content"))).contains("application/problem+json");
         assertThat(post.path("responses").path("400").path("content").path("application/problem+json").path("schema")
                 .path("$ref").asText()).isEqualTo("#/components/schemas/Problem");

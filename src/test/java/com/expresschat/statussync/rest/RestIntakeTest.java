@@ -14,10 +14,12 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import com.expresschat.statussync.failure.IntakeGate;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.RestClient;
 import com.expresschat.statussync.support.RestTestSupport;
@@ -122,6 +124,31 @@ class RestIntakeTest extends RestTestSupport {
 
         assertThat(awaitDone(deadLetter.getFileName().toString()).path("outcome").asText()).isEqualTo("DELIVERED");
         assertThat(expressChat.receivedIds()).containsExactly(objectId(3), objectId(4));
+    }
+
+    @Test
+    void whileIntakeIsPausedARequestIsAnswered503WithRetryAfterAndNothingIsTaken() throws Exception {
+        expressChat.acceptAll();
+        IntakeGate gate = context.getRegistry().lookupByNameAndType("intakeGate", IntakeGate.class);
+        gate.pause(IntakeGate.Reason.EXPRESS_CHAT_FAILING);
+
+        HttpResponse<String> sync = rest().post("text/plain", ids(1, 1));
+        HttpResponse<String> async = rest().send(rest().request(RestClient.INTAKE).header("Content-Type", "text/plain")
+                .header("Prefer", "respond-async").POST(BodyPublishers.ofString(ids(1, 1))));
+
+        for (HttpResponse<String> refused : List.of(sync, async)) {
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).contains("10"); // the probe interval
+            assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(ExpressChatStub.read(refused.body()).path("detail").asText()).contains("circuit open");
+        }
+        try (var files = Files.list(inbox())) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(expressChat.requests()).isEmpty();
+
+        gate.resume();
+        assertThat(rest().post("text/plain", ids(1, 1)).statusCode()).isEqualTo(200);
     }
 
     @Test

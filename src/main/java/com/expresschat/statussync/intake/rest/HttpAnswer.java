@@ -32,7 +32,11 @@ public class HttpAnswer {
     }
 
     public void problem(Message message, Problem problem) throws JsonProcessingException {
-        send(message, problem.status(), Problem.MEDIA_TYPE, json.writeValueAsBytes(problem), Map.of());
+        problem(message, problem, Map.of());
+    }
+
+    public void problem(Message message, Problem problem, Map<String, String> headers) throws JsonProcessingException {
+        send(message, problem.status(), Problem.MEDIA_TYPE, json.writeValueAsBytes(problem), headers);
     }
 
     /** An answer whose body is JSON already (a receipt read from disk). */

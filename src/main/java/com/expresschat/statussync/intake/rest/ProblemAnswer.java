@@ -22,16 +22,14 @@ public class ProblemAnswer implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        Problem problem;
         if (failure instanceof RestProblem refused) {
             LOG.info("REST request refused: {}", refused.getMessage());
-            problem = refused.problem();
-        } else {
-            LOG.error("REST request failed", failure);
-            problem = Problem.of(500, "internal-error", "The request could not be completed",
-                    "some of its IDs may have been sent already; sending the same request again is safe "
-                    + "(setting a status twice is harmless)");
+            answer.problem(exchange.getMessage(), refused.problem(), refused.headers());
+            return;
         }
-        answer.problem(exchange.getMessage(), problem);
+        LOG.error("REST request failed", failure);
+        answer.problem(exchange.getMessage(), Problem.of(500, "internal-error", "The request could not be completed",
+                "some of its IDs may have been sent already; sending the same request again is safe "
+                + "(setting a status twice is harmless)"));
     }
 }

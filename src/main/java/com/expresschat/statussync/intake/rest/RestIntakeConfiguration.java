@@ -3,6 +3,7 @@ package com.expresschat.statussync.intake.rest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 
+import com.expresschat.statussync.failure.IntakeGate;
 import com.expresschat.statussync.outcome.Folders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,12 +16,14 @@ public final class RestIntakeConfiguration {
     private RestIntakeConfiguration() {
     }
 
-    public static void configure(CamelContext context, String profile, Folders folders, ObjectMapper json) {
+    public static void configure(CamelContext context, String profile, Folders folders, IntakeGate gate,
+            ObjectMapper json) {
         RestSettings settings = RestSettings.from(context.getPropertiesComponent());
         new ApiAccessCheck(context).verify(profile, settings.allowAnonymous());
 
         HttpAnswer answer = new HttpAnswer(json);
         Registry registry = context.getRegistry();
+        registry.bind("openIntake", new OpenIntake(gate, settings.retryAfter()));
         registry.bind("restRequestReader", new RestRequestReader(settings.maxBodySize()));
         registry.bind("restIntake", new RestIntake());
         registry.bind("asyncInbox", new AsyncInbox(folders, answer));

@@ -1,0 +1,30 @@
+package com.expresschat.statussync.failure;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * The first step of every delivery attempt: while intake is paused or the circuit is open, the batch is
+ * not sent but dead-lettered at once (§4: remaining batches are not hammered), with the pause's class.
+ */
+public class DeliveryGate implements Processor {
+
+    private final IntakeGate gate;
+    private final ExpressChatCircuit circuit;
+
+    public DeliveryGate(IntakeGate gate, ExpressChatCircuit circuit) {
+        this.gate = gate;
+        this.circuit = circuit;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws NotSentException {
+        IntakeGate.Pause pause = gate.pause();
+        if (pause != null) {
+            throw new NotSentException(pause.reason());
+        }
+        if (!circuit.permitsCall()) {
+            throw new NotSentException(IntakeGate.Reason.EXPRESS_CHAT_FAILING);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.expresschat.statussync.failure;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.expresschat.statussync.delivery.TokenSource;
+
+/**
+ * The probe of the express-chat-probe route: while intake is paused, an authenticated GET on the
+ * status-update URL tells whether express-chat is back. GET changes nothing, whatever the endpoint does with
+ * it; any answer but a server error, 408 or 429 means express-chat is up, and 401/403 means the token is
+ * still refused. A token file that was fixed is read again for the probe (TokenSource), so a corrected token
+ * resumes intake without a restart.
+ */
+public class ExpressChatProbe {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExpressChatProbe.class);
+
+    private final TokenSource tokens;
+    private final IntakeGate gate;
+    private final ExpressChatCircuit circuit;
+
+    public ExpressChatProbe(TokenSource tokens, IntakeGate gate, ExpressChatCircuit circuit) {
+        this.tokens = tokens;
+        this.gate = gate;
+        this.circuit = circuit;
+    }
+
+    /** Makes the probe request. */
+    public void prepare(Exchange exchange) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_METHOD, "GET");
+        message.setHeader("Authorization", "Bearer " + tokens.token());
+        message.setHeader("Accept", "application/json");
+        message.setBody(null);
+    }
+
+    /** Reads the probe's answer (or its exception) and resumes intake when express-chat is back. */
+    public void evaluate(Exchange exchange) {
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (status == null || failure != null) {
+            LOG.info("Intake still paused: express-chat probe failed: {}", failure);
+            return;
+        }
+        FailureClass answer = status < 300 ? null : FailureClass.ofHttpStatus(status);
+        if (answer == FailureClass.AUTH) {
+            gate.pause(IntakeGate.Reason.TOKEN_REJECTED);
+            LOG.info("Intake still paused: express-chat answered the probe with HTTP {}", status);
+        } else if (answer != null && answer.retryable()) {
+            LOG.info("Intake still paused: express-chat answered the probe with HTTP {}", status);
+        } else {
+            circuit.close();
+            gate.resume();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package com.expresschat.statussync.failure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether intake takes new inputs (§6 "Pausing"). While express-chat keeps failing (circuit open) or rejects
+ * the token, intake pauses: the file intake route is suspended (files stay in the inbox), the REST intake
+ * answers 503, batches still in the pipeline are dead-lettered without a call, and the health check says why.
+ * The express-chat-probe route resumes intake once express-chat answers again.
+ */
+public class IntakeGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeGate.class);
+
+    /** Why intake is paused. */
+    public enum Reason {
+        EXPRESS_CHAT_FAILING(FailureClass.TRANSIENT, "express-chat keeps failing (circuit open)"),
+        TOKEN_REJECTED(FailureClass.AUTH, "express-chat rejected the token (HTTP 401/403): fix the token");
+
+        private final FailureClass failureClass;
+        private final String description;
+
+        Reason(FailureClass failureClass, String description) {
+            this.failureClass = failureClass;
+            this.description = description;
+        }
+
+        /** The class batches are dead-lettered with while intake is paused for this reason. */
+        public FailureClass failureClass() {
+            return failureClass;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    /** The pause in force: why and since when. */
+    public record Pause(Reason reason, Instant since) {
+    }
+
+    private final CamelContext context;
+    private final List<String> intakeRoutes;
+    private final ExecutorService routeControl;
+    private final Clock clock;
+    private volatile Pause pause;
+
+    public IntakeGate(CamelContext context, List<String> intakeRoutes, ExecutorService routeControl, Clock clock) {
+        this.context = context;
+        this.intakeRoutes = intakeRoutes;
+        this.routeControl = routeControl;
+        this.clock = clock;
+    }
+
+    public boolean isPaused() {
+        return pause != null;
+    }
+
+    /** The pause in force, or null while intake is open. */
+    public Pause pause() {
+        return pause;
+    }
+
+    /** Pauses intake; a token problem replaces an outage as the reason, since only an operator can fix it. */
+    public synchronized void pause(Reason reason) {
+        Pause current = pause;
+        if (current != null && (current.reason() == reason || current.reason() == Reason.TOKEN_REJECTED)) {
+            return;
+        }
+        pause = new Pause(reason, clock.instant());
+        LOG.error("Intake paused: {}. Files stay in the inbox; intake resumes by itself once express-chat answers "
+                  + "a probe", reason.description());
+        if (current == null) {
+            // suspending waits for the route's in-flight input, which may be the caller: never on its thread
+            routeControl.submit(() -> forEachIntakeRoute(true));
+        }
+    }
+
+    public synchronized void resume() {
+        if (pause == null) {
+            return;
+        }
+        LOG.info("Intake resumed: express-chat answers again (paused since {} because {})", pause.since(),
+                pause.reason().description());
+        pause = null;
+        routeControl.submit(() -> forEachIntakeRoute(false));
+    }
+
+    private void forEachIntakeRoute(boolean suspend) {
+        for (String routeId : intakeRoutes) {
+            try {
+                if (context.getRoute(routeId) == null) {
+                    continue;
+                }
+                if (suspend && pause != null) {
+                    context.getRouteController().suspendRoute(routeId);
+                } else if (!suspend && pause == null) {
+                    context.getRouteController().resumeRoute(routeId);
+                }
+            } catch (Exception e) {
+                LOG.warn("Could not {} route {}: {}", suspend ? "suspend" : "resume", routeId, e.toString());
+            }
+        }
+    }
+}

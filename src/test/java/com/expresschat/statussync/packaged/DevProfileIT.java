@@ -1,0 +1,59 @@
+package com.expresschat.statussync.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.expresschat.statussync.simulator.ExpressChatSimulator;
+import com.expresschat.statussync.support.AppProcess;
+import com.expresschat.statussync.support.ExpressChatStub;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The README's run command: the packaged jar, started from the project root in the dev profile, delivers a
+ * dropped file to the built-in simulator, and dead-letters a batch the simulator refuses.
+ */
+class DevProfileIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void packagedJarDeliversADroppedFileToTheBuiltInSimulator() throws Exception {
+        Path inbox = data.resolve("inbox");
+        Path done = data.resolve("done");
+        Path error = data.resolve("error");
+        List<String> options = List.of(
+                "-Dcamel.server.port=" + AvailablePortFinder.getNextAvailable(),
+                "-Dstatussync.inbox-dir=" + inbox, "-Dstatussync.done-dir=" + done, "-Dstatussync.error-dir=" + error);
+        try (AppProcess app = AppProcess.start(options, Map.of(), data.resolve("app.log"))) {
+            app.awaitStarted(Duration.ofSeconds(60));
+
+            Files.writeString(inbox.resolve("seed.txt"), "640f472d173951357f08edee,640f479fa79ef02edfb33dfc\n");
+            Files.writeString(inbox.resolve("fault.txt"), "640f472d173951357f08edee\n" + ExpressChatSimulator.FAULT_REJECT + "\n");
+
+            JsonNode seed = awaitReceipt(done.resolve("seed.txt.receipt.json"));
+            assertThat(seed.path("outcome").asText()).isEqualTo("DELIVERED");
+            assertThat(seed.path("batches").get(0).path("response").asText()).contains("\"updated\":1");
+
+            JsonNode fault = awaitReceipt(done.resolve("fault.txt.receipt.json"));
+            assertThat(fault.path("outcome").asText()).isEqualTo("FAILED");
+            assertThat(Files.readAllLines(error.resolve("fault.txt.rejected.ndjson"))).hasSize(2);
+            assertThat(app.output()).contains("Input seed.txt DELIVERED").contains("Input fault.txt FAILED");
+        }
+    }
+
+    private static JsonNode awaitReceipt(Path receipt) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(receipt));
+        return ExpressChatStub.read(Files.readString(receipt));
+    }
+}

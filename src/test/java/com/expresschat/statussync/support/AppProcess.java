@@ -1,0 +1,90 @@
+package com.expresschat.statussync.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application as a real process, started like an operator does: {@code java -jar
+ * target/express-chat-status-sync.jar} from the project root. Its output goes to a log file.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    public static final Path JAR = Path.of("target", "express-chat-status-sync.jar");
+
+    private final Process process;
+    private final Path log;
+
+    private AppProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts the jar with JVM options (e.g. -Xmx128m, -Dkey=value) and extra environment variables. */
+    public static AppProcess start(List<String> jvmOptions, Map<String, String> environment, Path log)
+            throws IOException {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run mvn package first");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(JAR.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("EXPRESS_CHAT_TOKEN");
+        builder.environment().remove("EXPRESS_CHAT_TOKEN_FILE");
+        builder.environment().putAll(environment);
+        return new AppProcess(builder.start(), log);
+    }
+
+    public String output() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** Waits until Camel reports it has started (or fails if the process dies first). */
+    public AppProcess awaitStarted(Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application exited with " + process.exitValue() + ":\n" + output());
+            }
+            return output().contains(") started in ");
+        });
+        return this;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the application did not exit within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: the crash of §5. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: a graceful stop. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}

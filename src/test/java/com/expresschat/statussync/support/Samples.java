@@ -1,0 +1,62 @@
+package com.expresschat.statussync.support;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import com.expresschat.statussync.delivery.Batch;
+import com.expresschat.statussync.intake.FileIntake;
+import com.expresschat.statussync.intake.Input;
+import com.expresschat.statussync.intake.InputFormat;
+import com.expresschat.statussync.intake.Row;
+import com.expresschat.statussync.outcome.InputReport;
+
+/** Small fixtures shared by the unit tests: user IDs, rows, batches and input reports. */
+public final class Samples {
+
+    /** The user and subscriber IDs of the sample request in SPEC §1. */
+    public static final String USER_ID = "640f472d173951357f08edee";
+    public static final String SUBSCRIBER_ID = "640f479fa79ef02edfb33dfc";
+
+    public static final String DELETED = "DELETED";
+    public static final Instant STARTED_AT = Instant.parse("2025-03-01T09:00:00Z");
+
+    private Samples() {
+    }
+
+    /** A valid 24-hex-digit user ID, different for every n. */
+    public static String userId(int n) {
+        return "640f472d" + String.format("%016x", n);
+    }
+
+    /** A valid 24-hex-digit subscriber ID, different for every n. */
+    public static String subscriberId(int n) {
+        return "640f479f" + String.format("%016x", n);
+    }
+
+    /** Row n (line n) of an input: user n, no subscriber, the default status. */
+    public static Row row(int n) {
+        return Row.of(n, userId(n), null, null);
+    }
+
+    /** Rows 1..count. */
+    public static List<Row> rows(int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(Samples::row).toList();
+    }
+
+    /** A DELETED batch of input "users.txt" whose request id is "request-<number>". */
+    public static Batch batch(int number, List<Row> rows) {
+        return new Batch("users.txt", number, DELETED, rows, "request-" + number);
+    }
+
+    /** A dropped plain-list file of that name, with no content (the accounting never reads it). */
+    public static Input fileInput(String name) {
+        return new Input(name, FileIntake.SOURCE, InputFormat.PLAIN_LIST, InputStream::nullInputStream);
+    }
+
+    /** A fresh report for a dropped file of that name, started at {@link #STARTED_AT}. */
+    public static InputReport report(String inputName) {
+        return new InputReport(fileInput(inputName), STARTED_AT);
+    }
+}
