@@ -11,15 +11,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.RestTestSupport;
+import com.expresschat.statussync.support.Samples;
 
 /** A body POSTed in a format of §2 makes the same requests as the equivalent file dropped into the inbox. */
 class RestFormatsTest extends RestTestSupport {
 
-    static final String A = "640f472d173951357f08edee";
-    static final String B = "640f472d173951357f08edef";
-    static final String C = "640f472d173951357f08edf0";
-    static final String SA = "640f479fa79ef02edfb33dfc";
-    static final String SB = "640f479fa79ef02edfb33dfd";
+    static final String A = Samples.userId(1);
+    static final String B = Samples.userId(2);
+    static final String C = Samples.userId(3);
+    static final String SA = Samples.subscriberId(1);
+    static final String SB = Samples.subscriberId(2);
 
     @Override
     protected void settings(Properties p) {

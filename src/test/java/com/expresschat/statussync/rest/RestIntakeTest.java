@@ -23,14 +23,12 @@ import com.expresschat.statussync.failure.IntakeGate;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.RestClient;
 import com.expresschat.statussync.support.RestTestSupport;
+import com.expresschat.statussync.support.Samples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /** A synchronous REST request goes through the same pipeline as a dropped file and is answered with its receipt. */
 class RestIntakeTest extends RestTestSupport {
-
-    static final String SEED_BODY = """
-            {"ids":["640f472d173951357f08edee"],"status":"DELETED","subscriberIds":["640f479fa79ef02edfb33dfc"]}""";
 
     @Override
     protected void settings(Properties p) {
@@ -41,7 +39,7 @@ class RestIntakeTest extends RestTestSupport {
     void seedSampleAsJsonIsAnswered200WithItsReceiptAfterExactlyTheSeedRequest() throws Exception {
         expressChat.acceptAll();
 
-        HttpResponse<String> response = rest().post("application/json", SEED_BODY);
+        HttpResponse<String> response = rest().post("application/json", Samples.SEED_BODY);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
@@ -56,9 +54,9 @@ class RestIntakeTest extends RestTestSupport {
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withHeader("Content-Type", matching("application/json.*"))
                 .withHeader("X-Request-Id", equalTo(requestId))
-                .withRequestBody(equalToJson(SEED_BODY)));
+                .withRequestBody(equalToJson(Samples.SEED_BODY)));
         assertThat(expressChat.requests()).hasSize(1);
-        assertThat(expressChat.requests().get(0).getBodyAsString()).isEqualTo(SEED_BODY);
+        assertThat(expressChat.requests().get(0).getBodyAsString()).isEqualTo(Samples.SEED_BODY);
     }
 
     @Test
@@ -75,7 +73,7 @@ class RestIntakeTest extends RestTestSupport {
                 .header("X-Forwarded-Host", "evil.example")
                 .header("Cookie", "session=evil")
                 .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(SEED_BODY)));
+                .POST(BodyPublishers.ofString(Samples.SEED_BODY)));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         String requestId = ExpressChatStub.read(response.body()).path("batches").get(0).path("requestId").asText();
@@ -92,7 +90,7 @@ class RestIntakeTest extends RestTestSupport {
                                    || name.equals("prefer"))
                 .containsOnly("authorization", "x-request-id", "content-type", "accept", "host", "content-length",
                         "connection", "user-agent", "accept-encoding");
-        assertThat(sent.getBodyAsString()).isEqualTo(SEED_BODY);
+        assertThat(sent.getBodyAsString()).isEqualTo(Samples.SEED_BODY);
         assertThat(response.headers().map().keySet())
                 .containsOnly("content-type", "content-length")
                 .doesNotContain("x-request-id", "camelhttpuri", "authorization");
