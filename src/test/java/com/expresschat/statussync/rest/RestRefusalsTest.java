@@ -6,13 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.RestClient;
@@ -67,13 +66,14 @@ class RestRefusalsTest extends RestTestSupport {
         assertThat(problem.path("invalidRows").get(0).path("reason").asText()).contains("ACTIVE");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "{\"ids\":[\"640f472d173951357f08edee\"", "{\"ids\": 42}", "not json", "[1,2]" })
-    void malformedJsonIs400(String body) throws Exception {
-        JsonNode problem = problem(rest().post("application/json", body), 400);
+    @Test
+    void malformedJsonIs400() throws Exception {
+        for (String body : List.of("{\"ids\":[\"640f472d173951357f08edee\"", "{\"ids\": 42}", "not json", "[1,2]")) {
+            JsonNode problem = problem(rest().post("application/json", body), 400);
 
-        assertThat(problem.path("detail").asText()).isNotBlank();
-        assertThat(problem.path("invalidRows").isArray()).isTrue();
+            assertThat(problem.path("detail").asText()).as(body).isNotBlank();
+            assertThat(problem.path("invalidRows").isArray()).as(body).isTrue();
+        }
     }
 
     @Test
@@ -81,14 +81,15 @@ class RestRefusalsTest extends RestTestSupport {
         assertThat(problem(rest().post("text/plain", ""), 400).path("detail").asText()).contains("no user IDs");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "application/xml", "text/html", "application/octet-stream", "multipart/form-data; boundary=x",
-            "text/plain; charset=ISO-8859-1", "application/json; charset=utf-16" })
-    void anUnknownTypeIs415(String contentType) throws Exception {
-        JsonNode problem = problem(rest().post(contentType, "640f472d173951357f08edee\n"), 415);
+    @Test
+    void anUnknownTypeIs415() throws Exception {
+        for (String contentType : List.of("application/xml", "text/html", "application/octet-stream",
+                "multipart/form-data; boundary=x", "text/plain; charset=ISO-8859-1", "application/json; charset=utf-16")) {
+            JsonNode problem = problem(rest().post(contentType, "640f472d173951357f08edee\n"), 415);
 
-        assertThat(problem.path("type").asText()).endsWith(":unsupported-media-type");
-        assertThat(problem.path("detail").asText()).contains("UTF-8");
+            assertThat(problem.path("type").asText()).as(contentType).endsWith(":unsupported-media-type");
+            assertThat(problem.path("detail").asText()).as(contentType).contains("UTF-8");
+        }
     }
 
     @Test
@@ -125,15 +126,16 @@ class RestRefusalsTest extends RestTestSupport {
         wireMock.resetAll(); // for the check that nothing was sent in the other cases
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "..%2F..%2Fconfig%2Fapplication.properties", "..", "%2e%2e", "rest-..%2F..%2Fx.json",
-            "seed.txt", "rest-00000000-0000-0000-0000-000000000000.exe", "REST-00000000-0000-0000-0000-000000000000.TXT",
-            "rest-00000000-0000-0000-0000-000000000000.txt", "rest-00000000-0000-0000-0000-000000000000.txt%00",
-            "x%0d%0aSet-Cookie:%20a=b" })
-    void aReceiptOfAnUnknownOrMalformedNameIs404(String name) throws Exception {
-        HttpResponse<String> response = rest().get(RestClient.INTAKE + "/" + name);
+    @Test
+    void aReceiptOfAnUnknownOrMalformedNameIs404() throws Exception {
+        for (String name : List.of("..%2F..%2Fconfig%2Fapplication.properties", "..", "%2e%2e", "rest-..%2F..%2Fx.json",
+                "seed.txt", "rest-00000000-0000-0000-0000-000000000000.exe", "REST-00000000-0000-0000-0000-000000000000.TXT",
+                "rest-00000000-0000-0000-0000-000000000000.txt", "rest-00000000-0000-0000-0000-000000000000.txt%00",
+                "x%0d%0aSet-Cookie:%20a=b")) {
+            HttpResponse<String> response = rest().get(RestClient.INTAKE + "/" + name);
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+            assertThat(response.statusCode()).as(name + ": " + response.body()).isEqualTo(404);
+        }
     }
 
     private static JsonNode problem(HttpResponse<String> response, int status) {
