@@ -52,6 +52,16 @@ class OpenApiDocumentTest extends RestTestSupport {
                 .contains("type", "title", "status", "detail", "invalidRows");
     }
 
+    @Test
+    void theDocumentEchoesNoRequestHeaderOrQueryParameter() throws Exception {
+        HttpResponse<String> response = rest().send(rest().request(DOCUMENT + "?x-evil=1")
+                .header("X-Request-Id", "evil").header("X-Forwarded-Host", "evil.example").GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().map().keySet()).containsOnly("content-type", "content-length");
+        assertThat(response.body()).doesNotContain("evil");
+    }
+
     private static List<String> names(JsonNode object) {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);

@@ -1,5 +1,8 @@
 package com.expresschat.statussync.intake.rest;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -27,6 +30,19 @@ public class AsyncInbox implements Processor {
     public AsyncInbox(Folders folders, HttpAnswer answer) {
         this.folders = folders;
         this.answer = answer;
+    }
+
+    /**
+     * Removes the part files of bodies that a crash interrupted while they were written: those requests were never
+     * answered 202, so their clients still hold them. Only this API's own part files are touched.
+     */
+    public void removeUnfinished() throws IOException {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(folders.inbox(), ".rest-*" + AtomicFiles.PART_SUFFIX)) {
+            for (Path part : parts) {
+                LOG.info("Removing {}: a REST body whose storing was interrupted (it was never accepted)", part);
+                Files.deleteIfExists(part);
+            }
+        }
     }
 
     @Override
