@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.LogContext;
 import com.expresschat.statussync.delivery.Batch;
 
 
@@ -16,7 +17,7 @@ import com.expresschat.statussync.delivery.Batch;
  * keeps the latest classification on the exchange for the dead letter, and for a retry sets Camel's
  * {@code CamelRedeliveryDelay} header, which the error handler uses as the delay before the next attempt
  * (RedeliveryErrorHandler#determineRedeliveryDelay): that is how Retry-After and jittered backoff reach
- * Camel's own redelivery, which waits without holding a thread (asyncDelayedRedelivery).
+ * Camel's own redelivery.
  */
 public class RetryPolicy implements Predicate {
 
@@ -59,6 +60,7 @@ public class RetryPolicy implements Predicate {
             long delay = backoff.delayBeforeRetry(failed, failure.retryAfter()).toMillis();
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
             Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
+            LogContext.batch(batch);
             LOG.warn("Batch {} of {} failed ({}), retry {}/{} in {} ms", batch.number(), batch.inputName(),
                     describe(failure), failed, maxRetries, delay);
         }
