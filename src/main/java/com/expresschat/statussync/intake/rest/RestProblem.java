@@ -2,7 +2,7 @@ package com.expresschat.statussync.intake.rest;
 
 import java.util.Map;
 
-/** A request the REST intake refuses with a problem answer (415, 413, 404 ...): the client's to fix, not ours. */
+/** A request the REST intake refuses with a problem answer (404, 413, 415, 503): nothing of it is taken. */
 public class RestProblem extends RuntimeException {
 
     private final transient Problem problem;
