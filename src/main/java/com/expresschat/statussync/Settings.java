@@ -28,7 +28,9 @@ public record Settings(
         Duration initialDelay,
         Duration maxDelay,
         double backoffMultiplier,
-        Circuit circuit) {
+        Circuit circuit,
+        int progressEveryBatches,
+        Duration progressEvery) {
 
     /** When express-chat counts as failing (§4): the circuit breaker's settings. */
     public record Circuit(int windowSize, int minimumCalls, float failureRateThreshold) {
@@ -72,7 +74,9 @@ public record Settings(
                 new Circuit(
                         p.getInt("statussync.circuit.window-size"),
                         p.getInt("statussync.circuit.minimum-calls"),
-                        p.getInt("statussync.circuit.failure-rate-threshold")));
+                        p.getInt("statussync.circuit.failure-rate-threshold")),
+                p.getInt("statussync.progress.every-batches"),
+                p.getDuration("statussync.progress.every"));
     }
 
     private static void require(boolean condition, String message) {

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.delivery.BatchSource;
 import com.expresschat.statussync.delivery.DeliveryRecorder;
+import com.expresschat.statussync.delivery.DryRunRecorder;
+import com.expresschat.statussync.delivery.RequestRate;
 import com.expresschat.statussync.delivery.StatusUpdateRequest;
 import com.expresschat.statussync.delivery.TokenSource;
 import com.expresschat.statussync.failure.Backoff;
@@ -30,6 +32,8 @@ import com.expresschat.statussync.failure.RetryPolicy;
 import com.expresschat.statussync.intake.FileIntake;
 import com.expresschat.statussync.outcome.Folders;
 import com.expresschat.statussync.outcome.InputAccounting;
+import com.expresschat.statussync.operations.Operations;
+import com.expresschat.statussync.operations.StatusSyncMetrics;
 import com.expresschat.statussync.outcome.InputCompletion;
 import com.expresschat.statussync.simulator.ExpressChatSimulator;
 import com.expresschat.statussync.validation.InputValidation;
@@ -74,11 +78,15 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         ExpressChatCircuit circuit = new ExpressChatCircuit(circuitSettings.windowSize(),
                 circuitSettings.minimumCalls(), circuitSettings.failureRateThreshold(), classifier, gate);
 
+        String url = properties.resolveProperty("statussync.express-chat.url").orElse("");
+        StatusSyncMetrics metrics = Operations.bind(context, gate, folders, classifier, url);
+
         Registry registry = context.getRegistry();
         registry.bind("folders", folders);
         registry.bind("tokenSource", tokens);
         registry.bind("fileIntake", new FileIntake());
-        registry.bind("inputAccounting", new InputAccounting(folders, json, clock));
+        registry.bind("inputAccounting", new InputAccounting(folders, json, clock, settings.progressEveryBatches(),
+                settings.progressEvery()));
         registry.bind("inputValidation", new InputValidation(validator, settings.onInvalid()));
         registry.bind("batchSource", new BatchSource(validator, settings.batchSize()));
         registry.bind("statusUpdateRequest", new StatusUpdateRequest(json, tokens));
@@ -89,15 +97,18 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("deliveryGate", new DeliveryGate(gate, circuit));
         registry.bind("expressChatCircuit", circuit);
         registry.bind("expressChatProbe", new ExpressChatProbe(tokens, gate, circuit));
-        registry.bind("inputCompletion", new InputCompletion(folders, json, clock));
+        registry.bind("inputCompletion", new InputCompletion(folders, json, clock, metrics::inputFinished));
+        registry.bind("dryRunRecorder", new DryRunRecorder());
+        registry.bind("requestRate", new RequestRate(Integer.parseInt(
+                properties.resolveProperty("statussync.delivery.max-requests-per-second").orElse("0").trim())));
         registry.bind("deliveryPool", deliveryPool(context, settings.concurrency()));
         registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
 
         LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
-                 + "concurrency={} maxRetries={} onInvalid={} token from {}",
-                profile, endpointHost(properties), folders.inbox(), folders.done(), folders.error(),
+                 + "concurrency={} maxRetries={} onInvalid={} dryRun={} token from {}",
+                profile, endpointHost(url), folders.inbox(), folders.done(), folders.error(),
                 settings.batchSize(), settings.concurrency(), settings.maxRetries(), settings.onInvalid(),
-                tokens.describe());
+                settings.dryRun(), tokens.describe());
     }
 
     /**
@@ -114,8 +125,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         return context.getExecutorServiceManager().newThreadPool(StatusSyncConfiguration.class, "delivery", profile);
     }
 
-    private static String endpointHost(PropertiesComponent properties) {
-        String url = properties.resolveProperty("statussync.express-chat.url").orElse("");
+    private static String endpointHost(String url) {
         return url.replaceFirst("^(\\w+://[^/?#]+).*", "$1");
     }
 }

@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.LogContext;
 import com.expresschat.statussync.failure.ExpressChatCircuit;
 import com.expresschat.statussync.failure.FailureClassifier;
 import com.expresschat.statussync.failure.RetryPolicy;
@@ -23,6 +24,7 @@ public class DeliveryRecorder implements Processor {
     public void process(Exchange exchange) {
         circuit.recordSuccess();
         Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
+        LogContext.batch(batch);
         InputReport report = exchange.getProperty(ExchangeKeys.REPORT, InputReport.class);
         report.batchDone(new BatchRecord(
                 batch.number(), batch.requestId(), batch.status(), batch.size(),

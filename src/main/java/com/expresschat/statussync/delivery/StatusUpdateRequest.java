@@ -5,6 +5,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.LogContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -25,6 +26,7 @@ public class StatusUpdateRequest implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
+        LogContext.batch(batch);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_METHOD, "PUT");

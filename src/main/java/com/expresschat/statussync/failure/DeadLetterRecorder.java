@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.LogContext;
 import com.expresschat.statussync.delivery.Batch;
 import com.expresschat.statussync.outcome.BatchRecord;
 import com.expresschat.statussync.outcome.DeadLetterFiles;
@@ -39,6 +40,7 @@ public class DeadLetterRecorder implements Processor {
     @Override
     public void process(Exchange exchange) throws IOException {
         Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
+        LogContext.batch(batch);
         DeliveryFailure failure = exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class);
         if (failure == null) {
             failure = classifier.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.LogContext;
 import com.expresschat.statussync.delivery.Batch;
 
 
@@ -16,7 +17,7 @@ import com.expresschat.statussync.delivery.Batch;
  * keeps the latest classification on the exchange for the dead letter, and for a retry sets Camel's
  * {@code CamelRedeliveryDelay} header, which the error handler uses as the delay before the next attempt
  * (RedeliveryErrorHandler#determineRedeliveryDelay): that is how Retry-After and jittered backoff reach
- * Camel's own redelivery, which waits without holding a thread (asyncDelayedRedelivery).
+ * Camel's own redelivery.
  */
 public class RetryPolicy implements Predicate {
 
@@ -24,10 +25,7 @@ public class RetryPolicy implements Predicate {
 
     /** Exchange property with the {@link DeliveryFailure} of the latest attempt. */
     public static final String LAST_FAILURE = "statusSyncLastFailure";
-    /**
-     * Exchange property with the number of failed attempts that reached express-chat. Kept apart from Camel's
-     * redelivery header, which also counts batches held back unsent and is not passed on to the dead letter.
-     */
+    /** Exchange property with the number of failed attempts that reached express-chat. */
     public static final String FAILED_ATTEMPTS = "statusSyncFailedAttempts";
 
     private final FailureClassifier classifier;
@@ -48,19 +46,23 @@ public class RetryPolicy implements Predicate {
                 ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         DeliveryFailure failure = classifier.classify(caught);
-        int retry = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         exchange.setProperty(LAST_FAILURE, failure);
-        if (failure.sent()) {
-            exchange.setProperty(FAILED_ATTEMPTS, failedAttempts(exchange) + 1);
-            circuit.recordFailure(caught);
+        if (!failure.sent()) {
+            return false;
         }
-        boolean again = failure.sent() && failure.failureClass().retryable() && retry <= maxRetries;
+        // counted here, not from Camel's CamelRedeliveryCounter header: a response that breaks off midway
+        // (malformed chunk) replaces the message headers, and with them that counter
+        int failed = failedAttempts(exchange) + 1;
+        exchange.setProperty(FAILED_ATTEMPTS, failed);
+        circuit.recordFailure(caught);
+        boolean again = failure.failureClass().retryable() && failed <= maxRetries;
         if (again) {
-            long delay = backoff.delayBeforeRetry(retry, failure.retryAfter()).toMillis();
+            long delay = backoff.delayBeforeRetry(failed, failure.retryAfter()).toMillis();
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
             Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
+            LogContext.batch(batch);
             LOG.warn("Batch {} of {} failed ({}), retry {}/{} in {} ms", batch.number(), batch.inputName(),
-                    describe(failure), retry, maxRetries, delay);
+                    describe(failure), failed, maxRetries, delay);
         }
         return again;
     }

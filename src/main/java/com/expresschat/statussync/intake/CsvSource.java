@@ -40,7 +40,7 @@ final class CsvSource extends Reader {
         try {
             n = in.read(target, off, len);
         } catch (CharacterCodingException e) {
-            throw new TextRejectedException(Utf8Text.notUtf8(line), e);
+            throw new TextRejectedException(Utf8Text.unreadable(e, line), e);
         }
         for (int i = off; i < off + n; i++) {
             track(target[i]);

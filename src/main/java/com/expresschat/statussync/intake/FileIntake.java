@@ -1,12 +1,20 @@
 package com.expresschat.statussync.intake;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 
-/** Turns a file picked up from the inbox into an {@link Input}. */
+/**
+ * Turns a file picked up from the inbox into an {@link Input}.
+ *
+ * <p>A symbolic link is refused, never followed: its target may lie anywhere the service can read (its own token
+ * file, say), and reading it would copy that file's lines into the error report as invalid rows; and archiving a
+ * link would archive nothing, since the target can change after delivery. The link itself (not its target) is
+ * then moved to error/ like any rejected input, and the target is left untouched.
+ */
 public class FileIntake {
 
     public static final String SOURCE = "file";
@@ -15,6 +23,15 @@ public class FileIntake {
         GenericFile<?> file = exchange.getMessage().getBody(GenericFile.class);
         Path path = Path.of(file.getAbsoluteFilePath());
         String name = file.getRelativeFilePath();
-        return new Input(name, SOURCE, InputFormat.fromFileName(name).orElse(null), () -> Files.newInputStream(path));
+        InputFormat format = InputFormat.fromFileName(name).orElse(null);
+        // NOFOLLOW_LINKS: a file swapped for a link after this check fails to open instead of being read through
+        Input.Content content = () -> Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS);
+        String refusal = Files.isSymbolicLink(path) ? symbolicLink(name) : null;
+        return new Input(name, SOURCE, format, content, refusal);
+    }
+
+    static String symbolicLink(String name) {
+        return "'" + name + "' is a symbolic link, which is never followed: "
+                + "copy or move the file itself into the inbox";
     }
 }

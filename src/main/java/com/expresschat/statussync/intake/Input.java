@@ -11,8 +11,14 @@ import java.io.InputStream;
  * @param source  where it came from: "file" or "rest"
  * @param format  its format, or null when it is not recognised
  * @param content opens the input's bytes
+ * @param refusal why the input is rejected without being read (e.g. a symbolic link in the inbox), or null
  */
-public record Input(String name, String source, InputFormat format, Content content) {
+public record Input(String name, String source, InputFormat format, Content content, String refusal) {
+
+    /** An input that is read and validated like any other. */
+    public Input(String name, String source, InputFormat format, Content content) {
+        this(name, source, format, content, null);
+    }
 
     /** Opens a fresh stream over the input's bytes. */
     @FunctionalInterface

@@ -18,7 +18,8 @@ import java.util.List;
  * JSON: the endpoint's own body {@code {"ids": [...], "status": "...", "subscriberIds": [...]}}, or an
  * array of such bodies. Read with Jackson's streaming parser, body by body: only the current body is
  * held (its fields may come in any order, so its rows are known only at its end).
- * ids[i] pairs with subscriberIds[i]; the body's status applies to all its rows.
+ * ids[i] pairs with subscriberIds[i]; the body's status applies to all its rows. A bad subscriber ID spoils its
+ * row, and subscriberIds that are no array spoil every row of the body: no ID goes out without its subscriber.
  * A bad element is an unparseable row; JSON that is not this shape rejects the input.
  */
 public final class JsonBodyReader implements RowReader {
@@ -45,7 +46,8 @@ public final class JsonBodyReader implements RowReader {
             }
             return rows.pollFirst();
         } catch (CharacterCodingException e) {
-            throw new InputRejectedException(Utf8Text.notUtf8(parser == null ? 1 : parser.currentLocation().getLineNr()), e);
+            long line = parser == null ? 1 : parser.currentLocation().getLineNr();
+            throw new InputRejectedException(Utf8Text.unreadable(e, line), e);
         } catch (StreamConstraintsException e) {
             throw tooLarge(e);
         } catch (StreamReadException e) {
@@ -93,6 +95,7 @@ public final class JsonBodyReader implements RowReader {
         bodyNumber++;
         List<Element> ids = null;
         List<Element> subscriberIds = List.of();
+        String subscriberIdsProblem = null;
         String status = null;
         List<Row> shapeProblems = new ArrayList<>();
         // the parser itself guarantees the loop ends at the body's END_OBJECT
@@ -101,7 +104,15 @@ public final class JsonBodyReader implements RowReader {
             parser.nextToken();
             switch (field) {
                 case "ids" -> ids = readStrings("ids", shapeProblems);
-                case "subscriberIds" -> subscriberIds = readStrings("subscriberIds", shapeProblems);
+                case "subscriberIds" -> {
+                    if (parser.currentToken() == JsonToken.START_ARRAY) {
+                        subscriberIds = readStrings("subscriberIds", shapeProblems);
+                    } else {
+                        // no ID of the body may go out without the subscriber IDs the sender meant to give it
+                        subscriberIdsProblem = "subscriberIds must be an array";
+                        valueText();
+                    }
+                }
                 case "status" -> status = readStatus();
                 default -> throw new InputRejectedException(
                         "body " + bodyNumber + " has unknown field '" + Excerpt.of(field) + "'");
@@ -110,7 +121,7 @@ public final class JsonBodyReader implements RowReader {
         if (ids == null) {
             throw new InputRejectedException("body " + bodyNumber + " has no ids array");
         }
-        addRows(ids, subscriberIds, status);
+        addRows(ids, subscriberIds, subscriberIdsProblem, status);
         rows.addAll(shapeProblems);
     }
 
@@ -146,12 +157,14 @@ public final class JsonBodyReader implements RowReader {
         return parser.getText();
     }
 
-    private void addRows(List<Element> ids, List<Element> subscriberIds, String status) {
+    private void addRows(List<Element> ids, List<Element> subscriberIds, String subscriberIdsProblem, String status) {
         for (int i = 0; i < ids.size(); i++) {
             Element id = ids.get(i);
             Element subscriber = i < subscriberIds.size() ? subscriberIds.get(i) : null;
             if (id.problem() != null) {
                 rows.add(Row.unparseable(id.line(), id.value(), id.problem()));
+            } else if (subscriberIdsProblem != null) {
+                rows.add(Row.unparseable(id.line(), id.value(), subscriberIdsProblem));
             } else if (subscriber != null && subscriber.problem() != null) {
                 rows.add(Row.unparseable(id.line(), id.value(), subscriber.problem()));
             } else {
@@ -209,9 +222,15 @@ public final class JsonBodyReader implements RowReader {
 
     private InputRejectedException tooLarge(StreamConstraintsException e) {
         long line = parser.currentLocation().getLineNr();
-        if (String.valueOf(e.getOriginalMessage()).contains("nesting depth")) {
+        String limit = String.valueOf(e.getOriginalMessage());
+        if (limit.contains("nesting depth")) {
             return new InputRejectedException("JSON is nested more than " + IntakeJson.MAX_NESTING_DEPTH
                     + " levels deep (near line " + line + ")", e);
+        }
+        // Jackson counts only what it has buffered when it gives up, so its length is no length of the string
+        if (limit.startsWith("String value length")) {
+            return new InputRejectedException("a JSON string near line " + line + " is longer than "
+                    + Utf8Text.MAX_LINE_LENGTH + " characters", e);
         }
         return new InputRejectedException("JSON exceeds a safety limit near line " + line + ": "
                 + IntakeJson.shortMessage(e), e);

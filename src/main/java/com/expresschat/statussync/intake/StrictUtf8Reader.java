@@ -16,6 +16,9 @@ import java.util.Objects;
  * Decodes UTF-8 strictly: a malformed or truncated sequence raises a {@link CharacterCodingException}
  * instead of becoming U+FFFD, because a silently mangled ID must never be sent. A leading BOM is dropped.
  *
+ * <p>A NUL character is refused the same way ({@link NulCharacterException}): it is valid UTF-8, but only UTF-16 or
+ * binary data holds one, and read as text it would only turn every row into a puzzling invalid ID.
+ *
  * <p>Unlike {@link java.io.InputStreamReader}, the characters decoded before a bad byte are handed out
  * before the error is raised, so the caller knows the exact line of the bad byte.
  */
@@ -82,7 +85,19 @@ final class StrictUtf8Reader extends Reader {
         }
         chars.flip();
         skipBom();
+        stopAtNul();
         return true;
+    }
+
+    /** Hands out the characters before a NUL, then raises the error (it comes before any decoding error). */
+    private void stopAtNul() {
+        for (int i = chars.position(); i < chars.limit(); i++) {
+            if (chars.get(i) == '\0') {
+                chars.limit(i);
+                pendingError = new NulCharacterException();
+                return;
+            }
+        }
     }
 
     private void skipBom() {

@@ -72,7 +72,7 @@ public final class TextLines implements Closeable {
         try {
             limit = reader.read(buffer, 0, buffer.length);
         } catch (CharacterCodingException e) {
-            throw new InputRejectedException(Utf8Text.notUtf8(lineNumber + 1), e);
+            throw new InputRejectedException(Utf8Text.unreadable(e, lineNumber + 1), e);
         }
         position = 0;
         if (limit < 0) {

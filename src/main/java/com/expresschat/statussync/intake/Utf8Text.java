@@ -2,6 +2,7 @@ package com.expresschat.statussync.intake;
 
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 
 /** Opens an input as strict UTF-8 text (BOM skipped), as a character stream or as bounded lines. */
 public final class Utf8Text {
@@ -12,7 +13,7 @@ public final class Utf8Text {
     private Utf8Text() {
     }
 
-    /** The input's characters; a bad byte raises {@link java.nio.charset.CharacterCodingException}. */
+    /** The input's characters; a bad byte or a NUL raises {@link CharacterCodingException}. */
     public static Reader reader(InputStream in) {
         return new StrictUtf8Reader(in);
     }
@@ -24,6 +25,14 @@ public final class Utf8Text {
 
     static String notUtf8(long line) {
         return "not valid UTF-8 (near line " + line + ")";
+    }
+
+    /** Why text that raised {@code e} near {@code line} cannot be read: a bad byte, or a NUL. */
+    static String unreadable(CharacterCodingException e, long line) {
+        if (e instanceof NulCharacterException) {
+            return "contains a NUL byte (near line " + line + "): inputs must be UTF-8 text, not UTF-16 or binary data";
+        }
+        return notUtf8(line);
     }
 
     static String lineTooLong(long line, int maxLength) {

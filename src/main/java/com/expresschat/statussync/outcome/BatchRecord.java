@@ -1,5 +1,9 @@
 package com.expresschat.statussync.outcome;
 
+import com.expresschat.statussync.delivery.Batch;
+import com.expresschat.statussync.delivery.StatusUpdate;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What happened to one batch, as listed in the receipt.
  *
@@ -11,12 +15,30 @@ package com.expresschat.statussync.outcome;
  * @param result       DELIVERED, or the failure class it was dead-lettered with
  * @param httpStatus   express-chat's last answer, or null when there was none
  * @param response     the start of express-chat's last answer body, or null
+ * @param request      in a dry run, the body that would have been sent; otherwise null
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchRecord(
         int number, String requestId, String status, int ids, int attempts, String result, Integer httpStatus,
-        String response) {
+        String response, StatusUpdate request) {
 
     public static final String DELIVERED = "DELIVERED";
+    public static final String DRY_RUN = "DRY_RUN";
+
+    public BatchRecord(int number, String requestId, String status, int ids, int attempts, String result,
+            Integer httpStatus, String response) {
+        this(number, requestId, status, ids, attempts, result, httpStatus, response, null);
+    }
+
+    /** A batch of a dry run: what would have been sent, nothing was. */
+    public static BatchRecord dryRun(Batch batch) {
+        return new BatchRecord(batch.number(), batch.requestId(), batch.status(), batch.size(), 0, DRY_RUN, null,
+                null, batch.toStatusUpdate());
+    }
+
+    public boolean dryRun() {
+        return DRY_RUN.equals(result);
+    }
 
     public boolean delivered() {
         return DELIVERED.equals(result);

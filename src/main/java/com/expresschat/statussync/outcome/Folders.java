@@ -38,6 +38,20 @@ public class Folders {
         }
     }
 
+    /**
+     * Checks that done/ and error/ can take files, before an input is processed: an input whose outcome
+     * could not be written would be sent again and again. The input then stays in the inbox.
+     */
+    public void checkUsable() throws FolderUnusableException {
+        for (Path dir : new Path[] { done, error }) {
+            try {
+                Files.delete(Files.createTempFile(dir, ".write-check", AtomicFiles.PART_SUFFIX));
+            } catch (IOException | RuntimeException e) {
+                throw new FolderUnusableException(dir, e);
+            }
+        }
+    }
+
     public Path inbox() {
         return inbox;
     }

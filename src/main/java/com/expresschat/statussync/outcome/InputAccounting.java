@@ -1,11 +1,13 @@
 package com.expresschat.statussync.outcome;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
 import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.LogContext;
 import com.expresschat.statussync.intake.Input;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,18 +22,25 @@ public class InputAccounting {
     private final Folders folders;
     private final ObjectMapper json;
     private final Clock clock;
+    private final int progressEveryBatches;
+    private final Duration progressEvery;
 
-    public InputAccounting(Folders folders, ObjectMapper json, Clock clock) {
+    public InputAccounting(Folders folders, ObjectMapper json, Clock clock, int progressEveryBatches,
+            Duration progressEvery) {
         this.folders = folders;
         this.json = json;
         this.clock = clock;
+        this.progressEveryBatches = progressEveryBatches;
+        this.progressEvery = progressEvery;
     }
 
     public void open(Exchange exchange) {
         Input input = exchange.getMessage().getBody(Input.class);
         DeadLetterFiles deadLetters = new DeadLetterFiles(folders, input.name(), json);
         exchange.setProperty(ExchangeKeys.INPUT, input);
-        exchange.setProperty(ExchangeKeys.REPORT, new InputReport(input, clock.instant()));
+        LogContext.input(input.name());
+        ProgressLog progress = new ProgressLog(progressEveryBatches, progressEvery, clock);
+        exchange.setProperty(ExchangeKeys.REPORT, new InputReport(input, clock.instant(), progress));
         exchange.setProperty(ExchangeKeys.DEAD_LETTERS, deadLetters);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override

@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.LogContext;
 import com.expresschat.statussync.intake.FileIntake;
 import com.expresschat.statussync.intake.Input;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,11 +34,14 @@ public class InputCompletion {
     private final Folders folders;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Consumer<Receipt> onFinished;
 
-    public InputCompletion(Folders folders, ObjectMapper json, Clock clock) {
+    /** {@code onFinished} learns of every finished input (metrics). */
+    public InputCompletion(Folders folders, ObjectMapper json, Clock clock, Consumer<Receipt> onFinished) {
         this.folders = folders;
         this.json = json;
         this.clock = clock;
+        this.onFinished = onFinished;
     }
 
     /** Ends an input whose batches have all been delivered or dead-lettered. */
@@ -53,6 +58,7 @@ public class InputCompletion {
     private Receipt finish(Exchange exchange, Path archiveDir, List<Path> deadLetterFiles) throws IOException {
         Input input = exchange.getProperty(ExchangeKeys.INPUT, Input.class);
         InputReport report = exchange.getProperty(ExchangeKeys.REPORT, InputReport.class);
+        LogContext.input(input.name());
         Path archive = FileIntake.SOURCE.equals(input.source()) ? folders.freeName(archiveDir, input.name()) : null;
         Receipt receipt = Receipt.of(report, deadLetterFiles, archive, clock.instant());
         if (archive != null) {
@@ -63,6 +69,7 @@ public class InputCompletion {
             exchange.setProperty(ExchangeKeys.ARCHIVE_PATH, archive.toString());
         }
         log(receipt);
+        onFinished.accept(receipt);
         exchange.getMessage().setBody(receipt);
         return receipt;
     }
@@ -73,6 +80,11 @@ public class InputCompletion {
 
     private static void log(Receipt receipt) {
         Receipt.Counts c = receipt.counts();
+        if (receipt.outcome() == Outcome.DRY_RUN) {
+            LOG.info("Input {} DRY_RUN: rows={} invalid={} duplicatesDropped={}; would send {} batches; nothing sent",
+                    receipt.input(), c.rows(), c.invalid(), c.duplicatesDropped(), c.batches());
+            return;
+        }
         if (receipt.outcome() == Outcome.REJECTED) {
             LOG.warn("Input {} REJECTED: {} (rows={}, invalid={}); nothing sent", receipt.input(), receipt.reason(),
                     c.rows(), c.invalid());

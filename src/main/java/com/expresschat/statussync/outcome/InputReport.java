@@ -28,11 +28,14 @@ public class InputReport {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong wouldSend = new AtomicLong();
     private final List<InvalidRow> invalidRows = new ArrayList<>();
     private final ConcurrentLinkedQueue<BatchRecord> batches = new ConcurrentLinkedQueue<>();
     private volatile String rejectionReason;
+    private final ProgressLog progress;
 
-    public InputReport(Input input, Instant startedAt) {
+    public InputReport(Input input, Instant startedAt, ProgressLog progress) {
+        this.progress = progress;
         this.inputName = input.name();
         this.source = input.source();
         this.format = input.format() == null ? null : input.format().name();
@@ -60,15 +63,23 @@ public class InputReport {
 
     public void batchDone(BatchRecord batch) {
         batches.add(batch);
-        (batch.delivered() ? delivered : deadLettered).addAndGet(batch.ids());
+        if (batch.dryRun()) {
+            wouldSend.addAndGet(batch.ids());
+        } else {
+            (batch.delivered() ? delivered : deadLettered).addAndGet(batch.ids());
+        }
         if (batch.attempts() > 0) {
             sent.addAndGet(batch.ids());
         }
+        progress.batchDone(this);
     }
 
     public Outcome outcome() {
         if (rejectionReason != null) {
             return Outcome.REJECTED;
+        }
+        if (wouldSend.get() > 0) {
+            return Outcome.DRY_RUN;
         }
         if (deadLettered.get() == 0) {
             return Outcome.DELIVERED;

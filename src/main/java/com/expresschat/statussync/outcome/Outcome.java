@@ -9,5 +9,7 @@ public enum Outcome {
     /** Every batch was dead-lettered. */
     FAILED,
     /** The input was invalid: nothing was sent. */
-    REJECTED
+    REJECTED,
+    /** statussync.dry-run: the input was valid; its receipt shows the requests that would have been sent. */
+    DRY_RUN
 }

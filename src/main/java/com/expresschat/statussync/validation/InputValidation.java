@@ -33,6 +33,10 @@ public class InputValidation {
     public void validate(Exchange exchange) throws IOException {
         Input input = exchange.getProperty(ExchangeKeys.INPUT, Input.class);
         InputReport report = exchange.getProperty(ExchangeKeys.REPORT, InputReport.class);
+        if (input.refusal() != null) {
+            report.reject(input.refusal());
+            return;
+        }
         if (input.format() == null) {
             report.reject("'" + input.name() + "' is not a known input format; " + KNOWN_FORMATS);
             return;

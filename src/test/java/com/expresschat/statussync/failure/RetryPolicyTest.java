@@ -23,8 +23,8 @@ import com.expresschat.statussync.ExchangeKeys;
 import com.expresschat.statussync.support.Samples;
 
 /**
- * RetryPolicy (§4), as the delivery error handler asks it after each failed attempt: Camel has set
- * CamelRedeliveryCounter to the number of that attempt's failure (1 for the first).
+ * RetryPolicy (§4), as the delivery error handler asks it after each failed attempt; the policy counts the
+ * failed attempts itself (FAILED_ATTEMPTS), since Camel's CamelRedeliveryCounter header can be lost.
  */
 class RetryPolicyTest {
 
@@ -118,11 +118,15 @@ class RetryPolicyTest {
     }
 
     /** The exchange of a batch whose latest attempt failed so. */
-    private Exchange failed(Throwable failure, Integer redeliveryCounter) {
+    /** An exchange whose attempt number {@code attempt} just failed (earlier failures already counted). */
+    private Exchange failed(Throwable failure, Integer attempt) {
         Exchange exchange = new DefaultExchange(camel);
         exchange.setProperty(ExchangeKeys.BATCH, Samples.batch(1, Samples.rows(2)));
         exchange.setException(failure);
-        exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, redeliveryCounter);
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, attempt);
+        if (attempt != null) {
+            exchange.setProperty(RetryPolicy.FAILED_ATTEMPTS, attempt - 1);
+        }
         return exchange;
     }
 

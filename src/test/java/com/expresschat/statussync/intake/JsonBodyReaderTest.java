@@ -76,12 +76,24 @@ class JsonBodyReaderTest {
     }
 
     @Test
-    void idsOrSubscriberIdsThatAreNoArrayAreUnparseableRows() throws Exception {
+    void idsThatAreNoArrayAreAnUnparseableRow() throws Exception {
         assertThat(read(JSON, "{\"ids\": \"" + ID_1 + "\"}"))
                 .containsExactly(Row.unparseable(1, ID_1, "ids must be an array"));
-        assertThat(read(JSON, "{\"ids\": [\"" + ID_1 + "\"],\n \"subscriberIds\": {}}")).containsExactly(
-                Row.of(1, ID_1, null, null),
-                Row.unparseable(2, "{…}", "subscriberIds must be an array"));
+    }
+
+    @Test
+    void subscriberIdsThatAreNoArraySpoilEveryRowOfTheirBody() throws Exception {
+        // were the IDs valid rows, on-invalid=skip would send them without the subscribers they were given
+        String text = "{\"ids\": [\"" + ID_1 + "\",\n \"" + ID_2 + "\"],\n \"subscriberIds\": {\"a\": [1]}}";
+        assertThat(read(JSON, text))
+                .containsExactly(
+                        Row.unparseable(1, ID_1, "subscriberIds must be an array"),
+                        Row.unparseable(2, ID_2, "subscriberIds must be an array"));
+        assertThat(read(JSON, "[{\"subscriberIds\": \"" + SUB_1 + "\", \"ids\": [\"" + ID_1 + "\"]},"
+                + " {\"ids\": [\"" + ID_2 + "\"]}]"))
+                .containsExactly(
+                        Row.unparseable(1, ID_1, "subscriberIds must be an array"),
+                        Row.of(1, ID_2, null, null));
     }
 
     @Test
@@ -156,11 +168,11 @@ class JsonBodyReaderTest {
     }
 
     @Test
-    void rejectsAMillionCharacterId() {
+    void rejectsAMillionCharacterIdNamingTheLimitNotJacksonsPartialCount() {
         GeneratedInput input = GeneratedInput.repeat("{\"ids\": [\"", "x", 1_000_000, "\"]}");
         assertThatThrownBy(() -> read(JSON, input))
                 .isInstanceOf(InputRejectedException.class)
-                .hasMessageStartingWith("JSON exceeds a safety limit near line 1: String value length");
+                .hasMessage("a JSON string near line 1 is longer than 65536 characters");
         assertThat(input.bytesRead()).isLessThan(200_000);
     }
 

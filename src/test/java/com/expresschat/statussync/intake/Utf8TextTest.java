@@ -11,8 +11,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class Utf8TextTest {
 
@@ -77,6 +82,45 @@ class Utf8TextTest {
         assertThatThrownBy(() -> lines(input))
                 .isInstanceOf(InputRejectedException.class)
                 .hasMessage("not valid UTF-8 (near line 40000)");
+    }
+
+    @Test
+    void rejectsANulByteNamingItsLineAfterHandingOutTheLinesBeforeIt() throws Exception {
+        try (TextLines lines = Utf8Text.lines(new ByteArrayInputStream(utf8("a\nb\nc\u0000d\ne\n")))) {
+            assertThat(lines.next()).isEqualTo("a");
+            assertThat(lines.next()).isEqualTo("b");
+            assertThatThrownBy(lines::next)
+                    .isInstanceOf(InputRejectedException.class)
+                    .hasMessage("contains a NUL byte (near line 3): inputs must be UTF-8 text, not UTF-16 or "
+                            + "binary data");
+        }
+    }
+
+    @Test
+    void rejectsUtf16WithoutBomAsNulBytesRatherThanReadingItAsText() {
+        // UTF-16LE without BOM is valid UTF-8: ASCII with a NUL after every character
+        byte[] utf16 = "640f472d173951357f08edee\n".getBytes(StandardCharsets.UTF_16LE);
+        assertThatThrownBy(() -> lines(utf16))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageStartingWith("contains a NUL byte (near line 1)");
+    }
+
+    static Stream<Arguments> nulInEveryFormat() {
+        String id = Rows.ID_1;
+        return Stream.of(
+                Arguments.of(InputFormat.PLAIN_LIST, id + "\n" + id.substring(0, 8) + "\u0000" + id.substring(8), 2),
+                Arguments.of(InputFormat.CSV, "id\n" + id + "\n" + id + "\u0000\n", 3),
+                Arguments.of(InputFormat.NDJSON, "{\"id\":\"" + id + "\"}\n{\"id\":\"\u0000" + id + "\"}\n", 2),
+                Arguments.of(InputFormat.JSON, "{\"ids\": [\"" + id + "\",\n \"\u0000" + id + "\"]}", 2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nulInEveryFormat")
+    void everyFormatRejectsANulByteNamingItsLine(InputFormat format, String text, int line) {
+        assertThatThrownBy(() -> Rows.read(format, text))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessage("contains a NUL byte (near line " + line + "): inputs must be UTF-8 text, not UTF-16 or "
+                        + "binary data");
     }
 
     @Test

@@ -44,7 +44,7 @@ class LargeFileIT {
                     "-Dstatussync.express-chat.url=" + expressChat.baseUrl() + ExpressChatStub.PATH,
                     "-Dstatussync.inbox-dir=" + inbox, "-Dstatussync.done-dir=" + done,
                     "-Dstatussync.error-dir=" + data.resolve("error"));
-            try (AppProcess app = AppProcess.start(options, Map.of("EXPRESS_CHAT_TOKEN", "large-file-token"),
+            try (AppProcess app = AppProcess.start(options, Map.of("EXPRESS_CHAT_TOKEN", "secret-token-large-file"),
                     data.resolve("app.log"))) {
                 app.awaitStarted(Duration.ofSeconds(60));
                 Files.move(data.resolve("million.txt"), inbox.resolve("million.txt"));

@@ -3,8 +3,10 @@ package com.expresschat.statussync.support;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 public final class AppProcess implements AutoCloseable {
 
     public static final Path JAR = Path.of("target", "express-chat-status-sync.jar");
+    /** Where every run's output is kept once the process has ended, for TokenLeakScanIT. */
+    public static final Path RUN_LOGS = Path.of("target", "it-logs");
 
     private final Process process;
     private final Path log;
@@ -77,6 +81,7 @@ public final class AppProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+        keepLog();
     }
 
     /** SIGTERM: a graceful stop. */
@@ -85,6 +90,17 @@ public final class AppProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             kill();
+        }
+        keepLog();
+    }
+
+    private void keepLog() {
+        try {
+            Files.createDirectories(RUN_LOGS);
+            Files.copy(log, RUN_LOGS.resolve(System.nanoTime() + "-" + log.getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the application's log " + log, e);
         }
     }
 }

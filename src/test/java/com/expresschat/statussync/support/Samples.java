@@ -11,6 +11,7 @@ import com.expresschat.statussync.intake.Input;
 import com.expresschat.statussync.intake.InputFormat;
 import com.expresschat.statussync.intake.Row;
 import com.expresschat.statussync.outcome.InputReport;
+import com.expresschat.statussync.outcome.ProgressLog;
 
 /** Small fixtures shared by the unit tests: user IDs, rows, batches and input reports. */
 public final class Samples {
@@ -57,6 +58,7 @@ public final class Samples {
 
     /** A fresh report for a dropped file of that name, started at {@link #STARTED_AT}. */
     public static InputReport report(String inputName) {
-        return new InputReport(fileInput(inputName), STARTED_AT);
+        return new InputReport(fileInput(inputName), STARTED_AT,
+                new ProgressLog(Integer.MAX_VALUE, java.time.Duration.ofDays(1), java.time.Clock.systemUTC()));
     }
 }

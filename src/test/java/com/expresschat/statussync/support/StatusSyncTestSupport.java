@@ -32,7 +32,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
 
     /** A token that must never appear in any log line. */
-    protected static final String TOKEN = "tok-" + UUID.randomUUID();
+    protected static final String TOKEN = "secret-token-" + UUID.randomUUID();
 
     @RegisterExtension
     protected static WireMockExtension wireMock = WireMockExtension.newInstance()

@@ -1,0 +1,61 @@
+package com.expresschat.statussync.operations;
+
+import java.time.Duration;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.failure.DeliveryFailure;
+import com.expresschat.statussync.failure.FailureClassifier;
+import com.expresschat.statussync.failure.RetryPolicy;
+
+/**
+ * Measures every PUT to express-chat from Camel's own "exchange sent" events, so that delivery code stays
+ * free of metrics: latency and HTTP status per attempt, and retries (an attempt after a failed one).
+ * Only exchanges that carry a batch count: the probe's GET does not.
+ */
+public class ExpressChatCallMetrics extends EventNotifierSupport {
+
+    private final StatusSyncMetrics metrics;
+    private final FailureClassifier classifier;
+    private final String expressChatUrl;
+
+    public ExpressChatCallMetrics(StatusSyncMetrics metrics, FailureClassifier classifier, String expressChatUrl) {
+        this.metrics = metrics;
+        this.classifier = classifier;
+        this.expressChatUrl = expressChatUrl;
+        setIgnoreCamelContextEvents(true);
+        setIgnoreRouteEvents(true);
+        setIgnoreServiceEvents(true);
+        setIgnoreExchangeCreatedEvent(true);
+        setIgnoreExchangeCompletedEvent(true);
+        setIgnoreExchangeFailedEvents(true);
+        setIgnoreExchangeRedeliveryEvents(true);
+        setIgnoreStepEvents(true);
+        setIgnoreExchangeSendingEvents(true);
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof ExchangeSentEvent sent
+               && sent.getExchange().getProperty(ExchangeKeys.BATCH) != null
+               && sent.getEndpoint().getEndpointUri().startsWith(expressChatUrl);
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        ExchangeSentEvent sent = (ExchangeSentEvent) event;
+        Exchange exchange = sent.getExchange();
+        Integer status = exchange.getException() == null
+                ? exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)
+                : classifier.classify(exchange.getException()).httpStatus();
+        metrics.requestDone(status == null ? "error" : status.toString(), Duration.ofMillis(sent.getTimeTaken()));
+        DeliveryFailure previous = exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class);
+        if (RetryPolicy.failedAttempts(exchange) > 0 && previous != null) {
+            metrics.retried(previous.failureClass().name());
+        }
+    }
+}

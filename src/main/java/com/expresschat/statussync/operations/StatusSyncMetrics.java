@@ -1,0 +1,89 @@
+package com.expresschat.statussync.operations;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import org.apache.camel.CamelContext;
+
+import com.expresschat.statussync.failure.IntakeGate;
+import com.expresschat.statussync.outcome.BatchRecord;
+import com.expresschat.statussync.outcome.Receipt;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The product's own Prometheus metrics (served on /observe/metrics beside Camel's). Names and labels are
+ * listed in docs/operations.md.
+ */
+public class StatusSyncMetrics {
+
+    static final String NONE = "none";
+
+    private final MeterRegistry registry;
+
+    public StatusSyncMetrics(MeterRegistry registry, CamelContext context, IntakeGate gate, Path inbox) {
+        this.registry = registry;
+        Gauge.builder("statussync_batches_in_flight", () -> context.getInflightRepository().size("deliver-batch"))
+                .description("Batches being delivered, including those waiting for a retry")
+                .register(registry);
+        Gauge.builder("statussync_inbox_files", () -> countInputs(inbox))
+                .description("Files waiting in the inbox")
+                .register(registry);
+        Gauge.builder("statussync_intake_paused", () -> gate.isPaused() ? 1 : 0)
+                .description("1 while intake is paused (express-chat failing or token refused)")
+                .register(registry);
+    }
+
+    /** Counts a finished input: by outcome, its IDs and batches by result. */
+    public void inputFinished(Receipt receipt) {
+        counter("statussync_inputs_total", "Inputs finished, by outcome", "outcome", receipt.outcome().name())
+                .increment();
+        for (BatchRecord batch : receipt.batches()) {
+            boolean delivered = batch.delivered();
+            String failureClass = delivered ? NONE : batch.result();
+            Counter.builder("statussync_ids_total")
+                    .description("User IDs by what became of them")
+                    .tag("result", delivered ? "delivered" : "dead_lettered")
+                    .tag("failure_class", failureClass)
+                    .register(registry).increment(batch.ids());
+            counter("statussync_batches_total", "Batches by result", "result", batch.result()).increment();
+        }
+    }
+
+    /** Times one PUT to express-chat; {@code status} is the HTTP status or "error" when there was no answer. */
+    public void requestDone(String status, Duration took) {
+        Timer.builder("statussync_express_chat_request")
+                .description("PUTs to express-chat by HTTP status")
+                .tag("status", status)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(took);
+    }
+
+    /** Counts a retry of a batch, by the class of the failure that caused it. */
+    public void retried(String failureClass) {
+        counter("statussync_retries_total", "Retries of batches, by failure class", "failure_class", failureClass)
+                .increment();
+    }
+
+    private Counter counter(String name, String description, String tag, String value) {
+        return Counter.builder(name).description(description).tag(tag, value).register(registry);
+    }
+
+    private static long countInputs(Path inbox) {
+        try (Stream<Path> files = Files.list(inbox)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

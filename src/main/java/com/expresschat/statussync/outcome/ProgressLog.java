@@ -1,0 +1,44 @@
+package com.expresschat.statussync.outcome;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Progress lines for long inputs (§7): one INFO line every so many batches or seconds, whichever comes
+ * first, so that nothing is logged per batch for normal traffic and a long input still shows it is moving.
+ */
+public class ProgressLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressLog.class);
+
+    private final int everyBatches;
+    private final Duration everyInterval;
+    private final Clock clock;
+    private Instant lastLine;
+    private int batchesSinceLine;
+
+    public ProgressLog(int everyBatches, Duration everyInterval, Clock clock) {
+        this.everyBatches = everyBatches;
+        this.everyInterval = everyInterval;
+        this.clock = clock;
+        this.lastLine = clock.instant();
+    }
+
+    /** Called once per finished batch; logs when a line is due. */
+    public synchronized void batchDone(InputReport report) {
+        batchesSinceLine++;
+        Instant now = clock.instant();
+        if (batchesSinceLine < everyBatches && Duration.between(lastLine, now).compareTo(everyInterval) < 0) {
+            return;
+        }
+        batchesSinceLine = 0;
+        lastLine = now;
+        LOG.info("Input {} in progress: {} of {} IDs done ({} delivered, {} dead-lettered) after {} s",
+                report.inputName(), report.delivered() + report.deadLettered(), report.valid() - report.duplicatesDropped(),
+                report.delivered(), report.deadLettered(), Duration.between(report.startedAt(), now).toSeconds());
+    }
+}
