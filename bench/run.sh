@@ -67,6 +67,11 @@ WIREMOCK_VERSION=3.13.2
 TOKEN=bench-token-not-a-secret
 REST_USER=${BENCH_REST_USER:-bench}
 REST_PASSWORD=${BENCH_REST_PASSWORD:-bench-password}
+# the REST intake's HTTP Basic users file (Vert.x property file format, camel.server.basicPropertiesFile): every
+# launch gets it, as the prod profile refuses to start with authentication on and no users; BENCH_REST_JVM_OPTS
+# adds or overrides settings (e.g. another authentication set-up)
+REST_USERS=$RUN_DIR/rest-users.properties
+printf 'user.%s=%s\n' "$REST_USER" "$REST_PASSWORD" > "$REST_USERS"
 JAR=target/express-chat-status-sync.jar
 
 # ---------------------------------------------------------------- helpers
@@ -315,7 +320,7 @@ start_app() {
     "-Dstatussync.express-chat.url=$url"
     "-Dstatussync.inbox-dir=$APP_DIR/inbox" "-Dstatussync.done-dir=$APP_DIR/done" "-Dstatussync.error-dir=$APP_DIR/error"
     "-Dstatussync.batch-size=$BATCH" -Dcamel.server.host=127.0.0.1 "-Dcamel.server.port=$APP_PORT"
-    "$@" -jar "$JAR")
+    "-Dcamel.server.basicPropertiesFile=$REST_USERS" ${BENCH_REST_JVM_OPTS:-} "$@" -jar "$JAR")
   printf '%q ' "${cmd[@]}" > "$APP_DIR/command.txt"
   local t0
   t0=$(now_ms)
@@ -361,7 +366,9 @@ app_started() {
 INPUT_LINE=""; INPUT_OUTCOME=""; INPUT_DELIVERED=0; INPUT_BATCHES=0; INPUT_MS=0
 wait_input() {
   local name=$1
-  input_line_seen() { INPUT_LINE=$(grep -m1 -F "Input $name " "$APP_LOG" || true); [ -n "$INPUT_LINE" ] || ! kill -0 "$APP_JAVA_PID" 2>/dev/null; }
+  # the outcome line (not the "in progress" lines of long inputs)
+  local pattern="Input ${name//./\\.} (DELIVERED|PARTIAL|FAILED|REJECTED|DRY_RUN)[: ]"
+  input_line_seen() { INPUT_LINE=$(grep -m1 -E "$pattern" "$APP_LOG" || true); [ -n "$INPUT_LINE" ] || ! kill -0 "$APP_JAVA_PID" 2>/dev/null; }
   wait_until "$2" input_line_seen || { say "  $name: no outcome after $2 s"; return 1; }
   [ -n "$INPUT_LINE" ] || { say "  $name: the product exited"; return 1; }
   INPUT_OUTCOME=$(sed -E 's/.* Input [^ ]+ ([A-Z]+)[: ].*/\1/' <<< "$INPUT_LINE")
@@ -393,22 +400,15 @@ READY_ALL=(); READY_COLLECT=1; READY_CPU_S=0
 # that each has its own peak RSS and start-up time.
 SHARED=0; SHARED_UP=0
 [ "$MODE" = smoke ] && SHARED=1
-REST_USERS=$RUN_DIR/rest-users.properties
-# Vert.x properties users file (camel.server.basicPropertiesFile); BENCH_REST_JVM_OPTS adds or overrides settings
-printf 'user.%s = %s,statussync\nrole.statussync = *\n' "$REST_USER" "$REST_PASSWORD" > "$REST_USERS"
 app_for() { # scenario: start the product for a zero-latency scenario (or reuse the shared smoke instance)
   if [ "$SHARED" = 1 ]; then
     if [ "$SHARED_UP" = 0 ]; then
-      # shellcheck disable=SC2086
-      start_app shared "$NGINX_URL" "-Dstatussync.delivery.concurrency=$CONCURRENCY" \
-        "-Dcamel.server.basicPropertiesFile=$REST_USERS" ${BENCH_REST_JVM_OPTS:-}
+      start_app shared "$NGINX_URL" "-Dstatussync.delivery.concurrency=$CONCURRENCY"
       SHARED_UP=1
     fi
     return 0
   fi
   case "$1" in
-    S3) # shellcheck disable=SC2086
-        start_app S3 "$NGINX_URL" "-Dcamel.server.basicPropertiesFile=$REST_USERS" ${BENCH_REST_JVM_OPTS:-} ;;
     *) start_app "$1" "$NGINX_URL" "-Dstatussync.delivery.concurrency=$CONCURRENCY" ;;
   esac
 }
@@ -539,11 +539,12 @@ if [ "$HAVE_NGINX" = 1 ] && wanted S2; then
   t_drop=$(now_ms)
   c0=$(cpu_ticks "$APP_JAVA_PID")
   find "$S2_DIR" -name 's2-*.txt' -print0 | xargs -0 ln -t "$APP_DIR/inbox"
-  s2_done() { [ "$(grep -c -F 'Input s2-' "$APP_LOG" || true)" -ge "$S2_FILES" ] || ! kill -0 "$APP_JAVA_PID" 2>/dev/null; }
+  s2_outcomes='Input s2-[0-9]+\.txt (DELIVERED|PARTIAL|FAILED|REJECTED)[: ]'
+  s2_done() { [ "$(grep -c -E "$s2_outcomes" "$APP_LOG" || true)" -ge "$S2_FILES" ] || ! kill -0 "$APP_JAVA_PID" 2>/dev/null; }
   wait_until "$S2_TIMEOUT" s2_done || true
-  n_done=$(grep -c -F 'Input s2-' "$APP_LOG" || true)
-  n_ok=$(grep -F 'Input s2-' "$APP_LOG" | grep -c ' DELIVERED: ' || true)
-  last=$(grep -F 'Input s2-' "$APP_LOG" | tail -1)
+  n_done=$(grep -c -E "$s2_outcomes" "$APP_LOG" || true)
+  n_ok=$(grep -E "$s2_outcomes" "$APP_LOG" | grep -c ' DELIVERED: ' || true)
+  last=$(grep -E "$s2_outcomes" "$APP_LOG" | tail -1)
   s2_cpu=$(calc "($(cpu_ticks "$APP_JAVA_PID") - $c0) / $CLK_TCK" 2)
   app_done
   if [ "$n_ok" = "$S2_FILES" ]; then
