@@ -24,6 +24,7 @@ public record Settings(
         OnInvalid onInvalid,
         boolean dryRun,
         int concurrency,
+        int maxRequestsPerSecond,
         int maxRetries,
         Duration initialDelay,
         Duration maxDelay,
@@ -47,6 +48,8 @@ public record Settings(
     public Settings {
         require(batchSize >= 1, "statussync.batch-size must be at least 1, was " + batchSize);
         require(concurrency >= 1, "statussync.delivery.concurrency must be at least 1, was " + concurrency);
+        require(maxRequestsPerSecond >= 0, "statussync.delivery.max-requests-per-second must be 0 (off) or more, was "
+                                           + maxRequestsPerSecond);
         require(maxRetries >= 0, "statussync.retry.max-retries must not be negative, was " + maxRetries);
         require(!allowedStatuses.isEmpty(), "statussync.allowed-statuses must name at least one status");
         require(allowedStatuses.contains(defaultStatus),
@@ -67,6 +70,7 @@ public record Settings(
                 p.getEnum("statussync.on-invalid"),
                 Boolean.parseBoolean(p.get("statussync.dry-run").trim()),
                 p.getInt("statussync.delivery.concurrency"),
+                p.getInt("statussync.delivery.max-requests-per-second"),
                 p.getInt("statussync.retry.max-retries"),
                 p.getDuration("statussync.retry.initial-delay"),
                 p.getDuration("statussync.retry.max-delay"),

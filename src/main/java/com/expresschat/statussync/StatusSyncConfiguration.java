@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import com.expresschat.statussync.delivery.BatchSource;
 import com.expresschat.statussync.delivery.DeliveryRecorder;
 import com.expresschat.statussync.delivery.DryRunRecorder;
-import com.expresschat.statussync.delivery.RequestRate;
 import com.expresschat.statussync.delivery.StatusUpdateRequest;
 import com.expresschat.statussync.delivery.TokenSource;
 import com.expresschat.statussync.failure.Backoff;
@@ -100,8 +99,6 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("expressChatProbe", new ExpressChatProbe(tokens, gate, circuit));
         registry.bind("inputCompletion", new InputCompletion(folders, json, clock, metrics::inputFinished));
         registry.bind("dryRunRecorder", new DryRunRecorder());
-        registry.bind("requestRate", new RequestRate(Integer.parseInt(
-                properties.resolveProperty("statussync.delivery.max-requests-per-second").orElse("0").trim())));
         registry.bind("deliveryPool", deliveryPool(context, settings.concurrency()));
         registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
         RestIntakeConfiguration.configure(context, profile, folders, gate, json);
