@@ -103,6 +103,15 @@ record() { # scenario subject ids wall busy cpu ids/s req/s rss ready first note
 real_failure() { say "FAILURE: $*"; REAL_FAILURES=$((REAL_FAILURES + 1)); }
 
 PIDS=()
+# forget_pid PID...: a process that has ended leaves the list, so that cleanup never signals a recycled pid
+forget_pid() {
+  local keep=() pid gone
+  for pid in "${PIDS[@]}"; do
+    for gone in "$@"; do [ "$pid" = "$gone" ] && continue 2; done
+    keep+=("$pid")
+  done
+  PIDS=("${keep[@]}")
+}
 cleanup() {
   local pid n
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -387,6 +396,7 @@ stop_app() {
   kill -TERM "$APP_JAVA_PID" 2>/dev/null || true
   wait_until 45 eval '! kill -0 "$APP_PID" 2>/dev/null' || kill -KILL "$APP_JAVA_PID" 2>/dev/null || true
   wait "$APP_PID" 2>/dev/null || true
+  forget_pid "$APP_PID" "$APP_JAVA_PID"
   RSS_MB=n/a
   if [ -s "$APP_DIR/time.txt" ]; then
     RSS_MB=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$APP_DIR/time.txt")
