@@ -16,8 +16,17 @@ public class RequestRate {
         this.maxPerSecond = maxPerSecond;
     }
 
-    /** Requests allowed per second; with no limit, more than could ever be made. */
+    /** Whether a limit is set; without one the route skips the throttle. */
+    public boolean isLimited() {
+        return maxPerSecond > 0;
+    }
+
+    /**
+     * Requests allowed per second, when {@link #isLimited() limited}. Camel's throttler (total requests mode)
+     * creates one permit object per request allowed, so "no limit" must never reach it as a huge number: an
+     * Integer.MAX_VALUE here made the first PUT spin allocating 2^31 permits, and nothing was ever sent.
+     */
     public int perSecond() {
-        return maxPerSecond == 0 ? Integer.MAX_VALUE : maxPerSecond;
+        return maxPerSecond;
     }
 }
