@@ -30,6 +30,7 @@ import com.expresschat.statussync.failure.FailureClassifier;
 import com.expresschat.statussync.failure.IntakeGate;
 import com.expresschat.statussync.failure.RetryPolicy;
 import com.expresschat.statussync.intake.FileIntake;
+import com.expresschat.statussync.intake.rest.RestIntakeConfiguration;
 import com.expresschat.statussync.outcome.Folders;
 import com.expresschat.statussync.outcome.InputAccounting;
 import com.expresschat.statussync.operations.Operations;
@@ -42,7 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Builds the beans the routes refer to (by the names used in routes/*.camel.yaml) from the settings,
- * and refuses to start on settings that cannot work (bad values, prod without a token).
+ * and refuses to start on settings that cannot work (bad values, prod without a token, an open REST intake).
  */
 public class StatusSyncConfiguration implements CamelConfiguration {
 
@@ -103,6 +104,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
                 properties.resolveProperty("statussync.delivery.max-requests-per-second").orElse("0").trim())));
         registry.bind("deliveryPool", deliveryPool(context, settings.concurrency()));
         registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
+        RestIntakeConfiguration.configure(context, profile, folders, gate, json);
 
         LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
                  + "concurrency={} maxRetries={} onInvalid={} dryRun={} token from {}",

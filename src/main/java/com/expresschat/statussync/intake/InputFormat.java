@@ -8,15 +8,22 @@ import java.util.function.Function;
 /** The input formats of SPEC §2, recognised by file name or by HTTP content type. */
 public enum InputFormat {
 
-    PLAIN_LIST(PlainListReader::new),
-    CSV(CsvRowReader::new),
-    JSON(JsonBodyReader::new),
-    NDJSON(NdjsonReader::new);
+    PLAIN_LIST("txt", PlainListReader::new),
+    CSV("csv", CsvRowReader::new),
+    JSON("json", JsonBodyReader::new),
+    NDJSON("ndjson", NdjsonReader::new);
 
+    private final String extension;
     private final Function<InputStream, RowReader> opener;
 
-    InputFormat(Function<InputStream, RowReader> opener) {
+    InputFormat(String extension, Function<InputStream, RowReader> opener) {
+        this.extension = extension;
         this.opener = opener;
+    }
+
+    /** The file extension (without dot) an input of this format is stored under, e.g. a REST body saved to the inbox. */
+    public String extension() {
+        return extension;
     }
 
     /**

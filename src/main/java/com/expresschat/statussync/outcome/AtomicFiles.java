@@ -2,9 +2,12 @@ package com.expresschat.statussync.outcome;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so that it is either absent or complete (§5: no half-written output looks complete):
@@ -24,10 +27,31 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Content content) throws IOException {
+        write(target, content, false);
+    }
+
+    /**
+     * Like {@link #write}, and the bytes and the new name are on disk (fsync) before this returns: for an input
+     * accepted on a promise (a REST request answered 202), which a crash right after the answer must not lose.
+     */
+    public static void writeDurably(Path target, Content content) throws IOException {
+        write(target, content, true);
+        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some platforms cannot sync a directory; the file itself is synced
+        }
+    }
+
+    private static void write(Path target, Content content, boolean sync) throws IOException {
         Path part = partOf(target);
         try {
-            try (OutputStream out = Files.newOutputStream(part)) {
+            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = Channels.newOutputStream(channel)) {
                 content.writeTo(out);
+                if (sync) {
+                    channel.force(true);
+                }
             }
             publish(part, target);
         } catch (IOException | RuntimeException e) {

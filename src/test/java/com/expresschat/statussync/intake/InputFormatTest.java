@@ -47,6 +47,12 @@ class InputFormatTest {
 
     @ParameterizedTest
     @EnumSource(InputFormat.class)
+    void aFileNamedWithItsExtensionIsRecognisedAsItsFormat(InputFormat format) {
+        assertThat(InputFormat.fromFileName("stored." + format.extension())).contains(format);
+    }
+
+    @ParameterizedTest
+    @EnumSource(InputFormat.class)
     void opensAReaderOfItsFormat(InputFormat format) throws IOException {
         try (RowReader reader = format.open(new ByteArrayInputStream(new byte[0]))) {
             assertThat(reader.getClass().getSimpleName()).isEqualTo(switch (format) {

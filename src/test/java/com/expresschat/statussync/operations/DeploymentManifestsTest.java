@@ -77,10 +77,16 @@ class DeploymentManifestsTest {
         return keys.contains(variable);
     }
 
+    /** The settings of config/application.properties, including those documented unset ({@code #key=value}). */
     private static Properties settings() throws IOException {
         Properties settings = new Properties();
         try (InputStream in = Files.newInputStream(Path.of("config", "application.properties"))) {
             settings.load(in);
+        }
+        Matcher unset = Pattern.compile("(?m)^#([a-z][\\w.-]+)=")
+                .matcher(Files.readString(Path.of("config", "application.properties")));
+        while (unset.find()) {
+            settings.putIfAbsent(unset.group(1), "");
         }
         return settings;
     }

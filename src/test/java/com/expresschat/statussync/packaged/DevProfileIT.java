@@ -3,6 +3,8 @@ package com.expresschat.statussync.packaged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.expresschat.statussync.simulator.ExpressChatSimulator;
 import com.expresschat.statussync.support.AppProcess;
 import com.expresschat.statussync.support.ExpressChatStub;
+import com.expresschat.statussync.support.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -49,6 +52,28 @@ class DevProfileIT {
             assertThat(fault.path("outcome").asText()).isEqualTo("FAILED");
             assertThat(Files.readAllLines(error.resolve("fault.txt.rejected.ndjson"))).hasSize(2);
             assertThat(app.output()).contains("Input seed.txt DELIVERED").contains("Input fault.txt FAILED");
+        }
+    }
+
+    @Test
+    void packagedJarServesTheRestIntakeToTheDocumentedDevUserOnly() throws Exception {
+        String port = String.valueOf(AvailablePortFinder.getNextAvailable());
+        List<String> options = List.of("-Dcamel.server.port=" + port, "-Dstatussync.inbox-dir=" + data.resolve("inbox"),
+                "-Dstatussync.done-dir=" + data.resolve("done"), "-Dstatussync.error-dir=" + data.resolve("error"));
+        try (AppProcess app = AppProcess.start(options, Map.of(), data.resolve("app.log"))) {
+            app.awaitStarted(Duration.ofSeconds(60));
+            RestClient client = new RestClient(port);
+            String seed = "{\"ids\":[\"640f472d173951357f08edee\"],\"status\":\"DELETED\"}";
+
+            HttpResponse<String> anonymous = client.send(client.anonymous(RestClient.INTAKE)
+                    .header("Content-Type", "application/json").POST(BodyPublishers.ofString(seed)));
+            HttpResponse<String> dev = client.send(client.anonymous(RestClient.INTAKE)
+                    .header("Authorization", RestClient.basic("dev", "dev-only-password"))
+                    .header("Content-Type", "application/json").POST(BodyPublishers.ofString(seed)));
+
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(dev.statusCode()).as(dev.body()).isEqualTo(200);
+            assertThat(ExpressChatStub.read(dev.body()).path("outcome").asText()).isEqualTo("DELIVERED");
         }
     }
 

@@ -12,13 +12,11 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 import com.expresschat.statussync.support.ExpressChatStub;
+import com.expresschat.statussync.support.Samples;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 
 class SeedSampleTest extends StatusSyncTestSupport {
-
-    static final String SEED_BODY = """
-            {"ids":["640f472d173951357f08edee"],"status":"DELETED","subscriberIds":["640f479fa79ef02edfb33dfc"]}""";
 
     @Test
     void seedLineBecomesExactlyTheSeedRequestAndIsArchivedAsDelivered() throws Exception {
@@ -37,7 +35,7 @@ class SeedSampleTest extends StatusSyncTestSupport {
                 .withHeader("Content-Type", matching("application/json.*"))
                 .withHeader("Accept", equalTo("application/json"))
                 .withHeader("X-Request-Id", equalTo(requestId))
-                .withRequestBody(equalToJson(SEED_BODY)));
-        assertThat(expressChat.requests().get(0).getBodyAsString()).isEqualTo(SEED_BODY);
+                .withRequestBody(equalToJson(Samples.SEED_BODY)));
+        assertThat(expressChat.requests().get(0).getBodyAsString()).isEqualTo(Samples.SEED_BODY);
     }
 }

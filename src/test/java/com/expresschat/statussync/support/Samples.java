@@ -20,6 +20,10 @@ public final class Samples {
     public static final String USER_ID = "640f472d173951357f08edee";
     public static final String SUBSCRIBER_ID = "640f479fa79ef02edfb33dfc";
 
+    /** The sample request body of SPEC §1, exactly as express-chat must receive it for the seed line. */
+    public static final String SEED_BODY = "{\"ids\":[\"" + USER_ID + "\"],\"status\":\"DELETED\",\"subscriberIds\":[\""
+                                           + SUBSCRIBER_ID + "\"]}";
+
     public static final String DELETED = "DELETED";
     public static final Instant STARTED_AT = Instant.parse("2025-03-01T09:00:00Z");
 

@@ -72,6 +72,7 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
         p.setProperty("statussync.retry.max-delay", "1s");
         p.setProperty("statussync.file.stable-for", "300ms");
         p.setProperty("statussync.file.poll-interval", "100ms");
+        p.setProperty("camel.server.basicPropertiesFile", RestClient.USERS_FILE);
         settings(p);
         return p;
     }

@@ -1,0 +1,63 @@
+package com.expresschat.statussync.intake.rest;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.expresschat.statussync.outcome.AtomicFiles;
+import com.expresschat.statussync.outcome.Folders;
+
+/**
+ * {@code Prefer: respond-async} (§6): the body is stored in the inbox as a file of its format, durably and
+ * atomically (a hidden part file, synced, then renamed), and the request is answered 202 with the input's name
+ * and the {@code Location} of its receipt. From there it is an input like any dropped file: the file intake
+ * takes it, and its receipt lands in done/ or error/.
+ */
+public class AsyncInbox implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncInbox.class);
+
+    private final Folders folders;
+    private final HttpAnswer answer;
+
+    public AsyncInbox(Folders folders, HttpAnswer answer) {
+        this.folders = folders;
+        this.answer = answer;
+    }
+
+    /**
+     * Removes the part files of bodies that a crash interrupted while they were written: those requests were never
+     * answered 202, so their clients still hold them. Only this API's own part files are touched.
+     */
+    public void removeUnfinished() throws IOException {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(folders.inbox(), ".rest-*" + AtomicFiles.PART_SUFFIX)) {
+            for (Path part : parts) {
+                LOG.info("Removing {}: a REST body whose storing was interrupted (it was never accepted)", part);
+                Files.deleteIfExists(part);
+            }
+        }
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        RestRequest request = exchange.getProperty(RestRequest.PROPERTY, RestRequest.class);
+        String name = RestInputNames.newName(request.format());
+        Path file = folders.inbox().resolve(name);
+        AtomicFiles.writeDurably(file, out -> out.write(request.body()));
+        LOG.info("REST request stored for processing as {} ({} bytes)", file, request.body().length);
+        answer.json(exchange.getMessage(), 202, new Accepted(name), Map.of(
+                "Location", ReceiptLookup.PATH + name,
+                "Preference-Applied", "respond-async"));
+    }
+
+    /** The 202 answer's body. */
+    record Accepted(String input) {
+    }
+}

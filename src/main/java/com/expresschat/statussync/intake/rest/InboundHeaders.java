@@ -1,0 +1,23 @@
+package com.expresschat.statussync.intake.rest;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpHeaderFilterStrategy;
+
+/**
+ * Which request headers of the REST API enter the exchange: only those the intake reads (Content-Type,
+ * Content-Length, Prefer). Everything else of the request, other headers and query parameters alike, stays out,
+ * so it can neither leak into the outbound call nor be echoed in an answer (the OpenAPI document's route, which
+ * Camel generates, would otherwise send them back). Answers are filtered as usual (no Camel* headers).
+ */
+public class InboundHeaders extends HttpHeaderFilterStrategy {
+
+    private static final Set<String> READ = Set.of("content-type", "content-length", "prefer");
+
+    @Override
+    public boolean applyFilterToExternalHeaders(String headerName, Object headerValue, Exchange exchange) {
+        return headerName == null || !READ.contains(headerName.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,51 @@
+package com.expresschat.statussync.intake.rest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+import com.expresschat.statussync.outcome.Folders;
+import com.expresschat.statussync.outcome.InputCompletion;
+
+/**
+ * {@code GET /api/v1/status-updates/{name}}: the receipt of an input accepted with {@code Prefer: respond-async},
+ * from done/ (or error/ when it was REJECTED) once it is written; 404 before, and for any name this API did not
+ * issue (only issued names, which hold no path, are ever looked up on disk).
+ */
+public class ReceiptLookup implements Processor {
+
+    static final String PATH = "/api/v1/status-updates/";
+
+    private final Folders folders;
+    private final HttpAnswer answer;
+
+    public ReceiptLookup(Folders folders, HttpAnswer answer) {
+        this.folders = folders;
+        this.answer = answer;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws IOException {
+        Message message = exchange.getMessage();
+        String name = message.getHeader("name", String.class);
+        if (!RestInputNames.isIssued(name)) {
+            throw RestProblem.notFound("not an input name issued by this API");
+        }
+        for (Path dir : new Path[] { folders.done(), folders.error() }) {
+            try {
+                answer.jsonBytes(message, 200, Files.readAllBytes(dir.resolve(name + InputCompletion.RECEIPT_SUFFIX)));
+                return;
+            } catch (NoSuchFileException notThere) {
+                // not in this folder (yet)
+            }
+        }
+        throw RestProblem.notFound(Files.exists(folders.inbox().resolve(name))
+                ? "input " + name + " is waiting in the inbox or being processed; ask again later"
+                : "no receipt for input " + name);
+    }
+}

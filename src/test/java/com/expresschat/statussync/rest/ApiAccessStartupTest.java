@@ -1,0 +1,145 @@
+package com.expresschat.statussync.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.camel.main.Main;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+
+import com.expresschat.statussync.Application;
+import com.expresschat.statussync.ConfigLocations;
+import com.expresschat.statussync.support.RestClient;
+
+/**
+ * Starts the application in-process as {@link Application} does, with the prod profile's settings: a start that would
+ * serve the REST intake open by mistake is refused with a message that says what to set (§6).
+ */
+class ApiAccessStartupTest {
+
+    @Test
+    void prodWithAuthenticationOffIsRefused() {
+        Properties settings = prod();
+        settings.setProperty("camel.server.authenticationEnabled", "false");
+
+        assertThat(startFailure(settings))
+                .contains("prod profile refuses to serve the REST intake without authentication")
+                .contains("camel.server.basicPropertiesFile")
+                .contains("statussync.rest.allow-anonymous=true");
+    }
+
+    @Test
+    void prodWithAuthenticationOffStartsWhenAnonymousIsAllowedExplicitly() {
+        Properties settings = prod();
+        settings.setProperty("camel.server.authenticationEnabled", "false");
+        settings.setProperty("statussync.rest.allow-anonymous", "true");
+
+        assertThat(startFailure(settings, () -> assertThat(anonymousGet(settings, "/api/v1/openapi.json")).isEqualTo(200)))
+                .isNull();
+    }
+
+    @Test
+    void prodWithAuthenticationOnButNoUsersFileOrJwtIsRefused() {
+        assertThat(startFailure(prod()))
+                .contains("switched on (camel.server.authenticationEnabled) but would protect nothing")
+                .contains("camel.server.basicPropertiesFile")
+                .contains("camel.server.jwtKeystoreType");
+    }
+
+    @Test
+    void authenticationOnAPathThatMissesTheIntakeIsRefusedInAnyProfile() {
+        Properties settings = prod();
+        settings.setProperty("camel.main.profile", "test");
+        settings.setProperty("camel.server.basicPropertiesFile", RestClient.USERS_FILE);
+        settings.setProperty("camel.server.authenticationPath", "/observe/*");
+
+        assertThat(startFailure(settings)).contains("authenticationPath=/observe/* does not cover /api/v1/status-updates");
+    }
+
+    @Test
+    void aMissingUsersFileIsRefused() {
+        Properties settings = prod();
+        settings.setProperty("camel.server.basicPropertiesFile", "config/no-such-users.properties");
+
+        assertThat(startFailure(settings)).contains("no-such-users.properties cannot be read");
+    }
+
+    @Test
+    void aUsersFileWithoutUsersIsRefused() throws IOException {
+        Path empty = Files.createTempFile("users", ".properties");
+        Files.writeString(empty, "# nobody yet\nrole.admin=*\n");
+        Properties settings = prod();
+        settings.setProperty("camel.server.basicPropertiesFile", empty.toString());
+
+        assertThat(startFailure(settings)).contains("names no user");
+    }
+
+    @Test
+    void prodWithAUsersFileStarts() {
+        Properties settings = prod();
+        settings.setProperty("camel.server.basicPropertiesFile", RestClient.USERS_FILE);
+
+        assertThat(startFailure(settings, () -> assertThat(anonymousGet(settings, "/api/v1/openapi.json")).isEqualTo(401)))
+                .isNull();
+    }
+
+    private static int anonymousGet(Properties settings, String path) throws Exception {
+        RestClient client = new RestClient(settings.getProperty("camel.server.port"));
+        return client.send(client.anonymous(path).GET()).statusCode();
+    }
+
+    /** The prod profile with a token (its own start check) and folders of its own, on a free port. */
+    private static Properties prod() {
+        Path data = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
+        Properties p = new Properties();
+        p.setProperty("camel.main.profile", "prod");
+        p.setProperty("camel.server.port", String.valueOf(AvailablePortFinder.getNextAvailable()));
+        p.setProperty("statussync.express-chat.token", "prod-start-test-token");
+        p.setProperty("statussync.inbox-dir", data.resolve("inbox").toString());
+        p.setProperty("statussync.done-dir", data.resolve("done").toString());
+        p.setProperty("statussync.error-dir", data.resolve("error").toString());
+        return p;
+    }
+
+    private static String startFailure(Properties settings) {
+        return startFailure(settings, () -> { });
+    }
+
+    /** Something to check while the application runs. */
+    @FunctionalInterface
+    private interface Check {
+        void run() throws Exception;
+    }
+
+    /**
+     * Starts the application, runs the check, stops it; returns the messages of the start's failure, or null
+     * when it started (a failing check fails the test).
+     */
+    private static String startFailure(Properties settings, Check whileRunning) {
+        Main main = new Main(Application.class);
+        main.setPropertyPlaceholderLocations(ConfigLocations.forProfile(settings.getProperty("camel.main.profile")));
+        main.setOverrideProperties(settings);
+        try {
+            try {
+                main.start();
+            } catch (Exception e) {
+                StringBuilder messages = new StringBuilder();
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    messages.append(t.getMessage()).append('\n');
+                }
+                return messages.toString();
+            }
+            whileRunning.run();
+            return null;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            main.stop();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package com.expresschat.statussync.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Properties;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+
+import com.expresschat.statussync.support.RestClient;
+import com.expresschat.statussync.support.RestTestSupport;
+
+/** JWT instead of HTTP Basic: the embedded server takes a bearer JWT signed with a key of its key store. */
+class RestJwtTest extends RestTestSupport {
+
+    static final String PASSWORD = "jwt-test-store-password";
+    static final byte[] SECRET = "a-256-bit-secret-for-tests-only!".getBytes(StandardCharsets.UTF_8);
+    static final Path KEY_STORE = keyStoreWith(SECRET);
+
+    @Override
+    protected void settings(Properties p) {
+        p.remove("camel.server.basicPropertiesFile");
+        p.setProperty("camel.server.jwtKeystoreType", "pkcs12");
+        p.setProperty("camel.server.jwtKeystorePath", KEY_STORE.toString());
+        p.setProperty("camel.server.jwtKeystorePassword", PASSWORD);
+    }
+
+    @Test
+    void aJwtSignedWithTheKeyStoresKeyIsServedAndAnyOtherIs401() throws Exception {
+        expressChat.acceptAll();
+        long exp = Instant.now().plusSeconds(300).getEpochSecond();
+
+        assertThat(post("Bearer " + jwt(SECRET, "{\"sub\":\"intake\",\"exp\":" + exp + "}")).statusCode()).isEqualTo(200);
+        assertThat(post("Bearer " + jwt("another-secret-another-secret-!!".getBytes(StandardCharsets.UTF_8),
+                "{\"sub\":\"intake\",\"exp\":" + exp + "}")).statusCode()).isEqualTo(401);
+        assertThat(post("Bearer " + jwt(SECRET, "{\"sub\":\"intake\",\"exp\":1}")).statusCode()).isEqualTo(401);
+        assertThat(post(RestClient.basic(RestClient.USER, RestClient.PASSWORD)).statusCode()).isEqualTo(401);
+        assertThat(expressChat.receivedIds()).containsExactly(objectId(1));
+    }
+
+    private HttpResponse<String> post(String authorization) throws Exception {
+        return rest().send(rest().anonymous(RestClient.INTAKE).header("Authorization", authorization)
+                .header("Content-Type", "text/plain").POST(BodyPublishers.ofString(ids(1, 1))));
+    }
+
+    /** A compact HS256 JWT (RFC 7519). */
+    static String jwt(byte[] secret, String claims) throws GeneralSecurityException {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String signed = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                        + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        return signed + "." + base64.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A PKCS12 key store holding the HMAC key under the alias Vert.x looks for: the algorithm's name. */
+    static Path keyStoreWith(byte[] secret) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setEntry("HS256", new KeyStore.SecretKeyEntry(new SecretKeySpec(secret, "HmacSHA256")),
+                    new KeyStore.PasswordProtection(PASSWORD.toCharArray()));
+            Path file = Files.createTempFile("jwt", ".p12");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                store.store(out, PASSWORD.toCharArray());
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
