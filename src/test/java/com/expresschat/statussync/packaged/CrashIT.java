@@ -62,7 +62,7 @@ class CrashIT {
     static final int MAX_KILL_DELAY_MS = 6_000;
     /** Extra time a graceful stop may take beyond the shutdown timeout: stopping the JVM and Camel's services. */
     static final Duration STOP_MARGIN = Duration.ofSeconds(10);
-    static final String TOKEN = "crash-it-token";
+    static final String TOKEN = "secret-token-crash-it";
 
     @TempDir
     Path root;
