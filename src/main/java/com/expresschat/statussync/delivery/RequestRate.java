@@ -16,8 +16,13 @@ public class RequestRate {
         this.maxPerSecond = maxPerSecond;
     }
 
-    /** Requests allowed per second; with no limit, more than could ever be made. */
+    /** Whether a limit is set: without one, the route does not throttle at all. */
+    public boolean isLimited() {
+        return maxPerSecond > 0;
+    }
+
+    /** Requests allowed per second, when {@link #isLimited()}. */
     public int perSecond() {
-        return maxPerSecond == 0 ? Integer.MAX_VALUE : maxPerSecond;
+        return maxPerSecond;
     }
 }
