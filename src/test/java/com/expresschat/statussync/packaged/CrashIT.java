@@ -280,7 +280,7 @@ class CrashIT {
         // C1 only and the serial collector: the process starts twice as fast on a small shared machine; what is
         // tested here (files, receipts, requests) does not depend on the JIT
         List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dcamel.main.profile=prod",
+                "-Dcamel.main.profile=prod", "-Dcamel.server.basicPropertiesFile=" + AppProcess.USERS_FILE,
                 "-Dcamel.server.port=" + AvailablePortFinder.getNextAvailable(),
                 "-Dstatussync.express-chat.url=" + expressChat.baseUrl() + ExpressChatStub.PATH,
                 "-Dstatussync.inbox-dir=" + inbox, "-Dstatussync.done-dir=" + done,
