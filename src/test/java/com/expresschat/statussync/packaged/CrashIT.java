@@ -62,7 +62,7 @@ class CrashIT {
     static final int MAX_KILL_DELAY_MS = 6_000;
     /** Extra time a graceful stop may take beyond the shutdown timeout: stopping the JVM and Camel's services. */
     static final Duration STOP_MARGIN = Duration.ofSeconds(10);
-    static final String TOKEN = "crash-it-token";
+    static final String TOKEN = "secret-token-crash-it";
 
     @TempDir
     Path root;
@@ -280,7 +280,7 @@ class CrashIT {
         // C1 only and the serial collector: the process starts twice as fast on a small shared machine; what is
         // tested here (files, receipts, requests) does not depend on the JIT
         List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dcamel.main.profile=prod",
+                "-Dcamel.main.profile=prod", "-Dcamel.server.basicPropertiesFile=" + AppProcess.USERS_FILE,
                 "-Dcamel.server.port=" + AvailablePortFinder.getNextAvailable(),
                 "-Dstatussync.express-chat.url=" + expressChat.baseUrl() + ExpressChatStub.PATH,
                 "-Dstatussync.inbox-dir=" + inbox, "-Dstatussync.done-dir=" + done,

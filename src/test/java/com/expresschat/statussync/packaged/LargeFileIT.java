@@ -39,7 +39,7 @@ class LargeFileIT {
             Path done = data.resolve("done");
             writeIds(data.resolve("million.txt"));
             List<String> options = List.of("-Xmx128m",
-                    "-Dcamel.main.profile=prod",
+                    "-Dcamel.main.profile=prod", "-Dcamel.server.basicPropertiesFile=" + AppProcess.USERS_FILE,
                     "-Dcamel.server.port=" + AvailablePortFinder.getNextAvailable(),
                     "-Dstatussync.express-chat.url=" + expressChat.baseUrl() + ExpressChatStub.PATH,
                     "-Dstatussync.inbox-dir=" + inbox, "-Dstatussync.done-dir=" + done,

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 public final class AppProcess implements AutoCloseable {
 
     public static final Path JAR = Path.of("target", "express-chat-status-sync.jar");
+    /** Users of the REST intake for prod-profile starts: the prod profile refuses an unauthenticated intake. */
+    public static final String USERS_FILE = "src/test/resources/test-users.properties";
     /** Where every run's output is kept once the process has ended, for TokenLeakScanIT. */
     public static final Path RUN_LOGS = Path.of("target", "it-logs");
 
