@@ -491,7 +491,7 @@ fmt_table() { # prints results.tsv rows of one scenario as a table
 }
 
 # ================================================================ run
-if [ "$HAVE_NGINX" = 1 ]; then start_nginx; else say "SKIP nginx upstream: nginx missing (apt-get install -y nginx-light)"; fi
+if [ "$HAVE_NGINX" = 1 ]; then start_nginx; else say "SKIP nginx upstream: nginx missing (apt-get install -y nginx-light): no curl or HttpClient baseline, no S0, S1, S2, S3, S5; S4 on WireMock"; fi
 
 # ---- baselines on the S1 input, zero-latency upstream
 CURL_IDS_PER_S=0; HC_IDS_PER_S=0; HC_CPU=0
