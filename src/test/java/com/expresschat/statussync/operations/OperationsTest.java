@@ -67,8 +67,8 @@ class OperationsTest extends StatusSyncTestSupport {
 
     @Test
     void readinessIsDownWithTheReasonWhileIntakeIsPausedAndUpAgainAfter() throws Exception {
-        HttpResponse<String> idle = get("/observe/health/ready");
-        assertThat(idle.statusCode()).isEqualTo(200);
+        // the file consumer counts as ready only once it has polled the inbox (its first poll comes after a delay)
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/observe/health/ready").statusCode() == 200);
         assertThat(get("/observe/health").statusCode()).isEqualTo(200);
 
         IntakeGate gate = context.getRegistry().lookupByNameAndType("intakeGate", IntakeGate.class);
