@@ -40,6 +40,7 @@ class LargeFileIT {
             writeIds(data.resolve("million.txt"));
             List<String> options = List.of("-Xmx128m",
                     "-Dcamel.main.profile=prod",
+                    AppProcess.PROD_REST_USERS,
                     "-Dcamel.server.port=" + AvailablePortFinder.getNextAvailable(),
                     "-Dstatussync.express-chat.url=" + expressChat.baseUrl() + ExpressChatStub.PATH,
                     "-Dstatussync.inbox-dir=" + inbox, "-Dstatussync.done-dir=" + done,

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 public final class AppProcess implements AutoCloseable {
 
     public static final Path JAR = Path.of("target", "express-chat-status-sync.jar");
+    /** The prod profile refuses to start without REST credentials: the tests' users file. */
+    public static final String PROD_REST_USERS = "-Dcamel.server.basicPropertiesFile=" + RestClient.USERS_FILE;
     /** Where every run's output is kept once the process has ended, for TokenLeakScanIT. */
     public static final Path RUN_LOGS = Path.of("target", "it-logs");
 
