@@ -28,17 +28,24 @@ public class ProgressLog {
         this.lastLine = clock.instant();
     }
 
-    /** Called once per finished batch; logs when a line is due. */
-    public synchronized void batchDone(InputReport report) {
-        batchesSinceLine++;
+    /** Called once per finished batch; logs when a line is due (outside the lock: delivery threads call it). */
+    public void batchDone(InputReport report) {
         Instant now = clock.instant();
-        if (batchesSinceLine < everyBatches && Duration.between(lastLine, now).compareTo(everyInterval) < 0) {
+        if (!lineDue(now)) {
             return;
         }
-        batchesSinceLine = 0;
-        lastLine = now;
         LOG.info("Input {} in progress: {} of {} IDs done ({} delivered, {} dead-lettered) after {} s",
                 report.inputName(), report.delivered() + report.deadLettered(), report.valid() - report.duplicatesDropped(),
                 report.delivered(), report.deadLettered(), Duration.between(report.startedAt(), now).toSeconds());
+    }
+
+    private synchronized boolean lineDue(Instant now) {
+        batchesSinceLine++;
+        if (batchesSinceLine < everyBatches && Duration.between(lastLine, now).compareTo(everyInterval) < 0) {
+            return false;
+        }
+        batchesSinceLine = 0;
+        lastLine = now;
+        return true;
     }
 }
