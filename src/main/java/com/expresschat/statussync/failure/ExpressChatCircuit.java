@@ -61,8 +61,4 @@ public class ExpressChatCircuit {
     public void close() {
         circuit.transitionToClosedState();
     }
-
-    public CircuitBreaker.State state() {
-        return circuit.getState();
-    }
 }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Writes a file so that it is either absent or complete (§5: no half-written output looks complete):
  * the bytes go to a hidden {@code .<name>.part} beside the target, which is renamed over the target
@@ -59,6 +61,11 @@ public final class AtomicFiles {
             Files.deleteIfExists(part);
             throw e;
         }
+    }
+
+    /** Writes a report (receipt, error report) as pretty-printed JSON, atomically. */
+    public static void writeJson(Path target, ObjectMapper json, Object report) throws IOException {
+        write(target, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, report));
     }
 
     /** The hidden working name of a file being written. */

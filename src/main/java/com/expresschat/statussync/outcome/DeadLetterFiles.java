@@ -117,7 +117,7 @@ public class DeadLetterFiles {
                     firstFailure.httpStatus(), firstFailure.responseBody(), firstFailure.exception(), firstAttempts,
                     batches, ids, requestIds, firstAt.toString(), lastAt.toString(),
                     "move " + target.getFileName() + " into the inbox to send these IDs again");
-            AtomicFiles.write(Folders.besides(target, ".error.json"), o -> json.writerWithDefaultPrettyPrinter().writeValue(o, report));
+            AtomicFiles.writeJson(Folders.besides(target, InputCompletion.ERROR_SUFFIX), json, report);
             AtomicFiles.publish(part, target);
             return target;
         }

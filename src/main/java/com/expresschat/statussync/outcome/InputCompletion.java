@@ -63,19 +63,15 @@ public class InputCompletion {
         Receipt receipt = Receipt.of(report, deadLetterFiles, archive, clock.instant());
         if (archive != null) {
             if (report.rejected()) {
-                write(Folders.besides(archive, ERROR_SUFFIX), RejectionReport.of(report));
+                AtomicFiles.writeJson(Folders.besides(archive, ERROR_SUFFIX), json, RejectionReport.of(report));
             }
-            write(Folders.besides(archive, RECEIPT_SUFFIX), receipt);
+            AtomicFiles.writeJson(Folders.besides(archive, RECEIPT_SUFFIX), json, receipt);
             exchange.setProperty(ExchangeKeys.ARCHIVE_PATH, archive.toString());
         }
         log(receipt);
         onFinished.accept(receipt);
         exchange.getMessage().setBody(receipt);
         return receipt;
-    }
-
-    private void write(Path target, Object report) throws IOException {
-        AtomicFiles.write(target, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, report));
     }
 
     private static void log(Receipt receipt) {
