@@ -135,7 +135,16 @@ class CrashIT {
 
         // the narrow windows random kills rarely hit, left by hand as such a crash would leave them: a receipt and
         // a dead-letter file half-written (part files), and a receipt written whose input was not moved yet
-        String unmoved = inputsIn(inbox).get(inputsIn(inbox).size() - 1);
+        List<String> left = inputsIn(inbox);
+        String unmoved;
+        if (left.isEmpty()) {
+            // every input was archived before the last kill: put one back, as a crash between writing its receipt
+            // and moving it would have left it
+            unmoved = inputsIn(done).get(0);
+            Files.move(done.resolve(unmoved), inbox.resolve(unmoved));
+        } else {
+            unmoved = left.get(left.size() - 1);
+        }
         Files.writeString(done.resolve("." + unmoved + ".receipt.json.part"), "{\"input\":");
         Files.writeString(error.resolve("." + unmoved + ".transient.ndjson.part"), "{\"id\":");
         Files.writeString(done.resolve(unmoved + ".receipt.json"),
