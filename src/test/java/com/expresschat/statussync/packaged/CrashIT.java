@@ -57,7 +57,8 @@ class CrashIT {
     static final int BATCHES_PER_FILE = IDS_PER_FILE / 100;
     /** The first kill comes while inputs are being picked up; the five others while batches are delivered. */
     static final int KILLS = 6;
-    static final int UPSTREAM_DELAY_MS = 60;
+    // slow enough that 6 kills up to 6 s apart all land while inputs are left (one input at a time: ~30 s of work)
+    static final int UPSTREAM_DELAY_MS = 120;
     /** The latest random moment of a kill during delivery, after the run's first PUT. */
     static final int MAX_KILL_DELAY_MS = 6_000;
     /** Extra time a graceful stop may take beyond the shutdown timeout: stopping the JVM and Camel's services. */
