@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Decides whether a row may be sent (SPEC §2). IDs and subscriber IDs must match the configured pattern
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class RowValidator {
 
-    private final Pattern idPattern;
+    private final IdPattern idPattern;
     private final Set<String> allowedStatuses;
     private final String defaultStatus;
 
@@ -24,7 +23,7 @@ public final class RowValidator {
      *         status is not allowed (every row without a status would then fail: a configuration error)
      */
     public RowValidator(String idPattern, Collection<String> allowedStatuses, String defaultStatus) {
-        this.idPattern = Pattern.compile(Objects.requireNonNull(idPattern, "idPattern"), Pattern.CASE_INSENSITIVE);
+        this.idPattern = new IdPattern(idPattern);
         this.allowedStatuses = new LinkedHashSet<>();
         for (String status : allowedStatuses) {
             if (status != null && !status.isBlank()) {
@@ -49,11 +48,11 @@ public final class RowValidator {
         if (row.id() == null) {
             return "no user ID";
         }
-        if (!idPattern.matcher(row.id()).matches()) {
-            return "user ID '" + Excerpt.of(row.id()) + "' does not match " + idPattern.pattern();
+        if (!idPattern.matches(row.id())) {
+            return "user ID '" + Excerpt.of(row.id()) + "' does not match " + idPattern;
         }
-        if (row.subscriberId() != null && !idPattern.matcher(row.subscriberId()).matches()) {
-            return "subscriber ID '" + Excerpt.of(row.subscriberId()) + "' does not match " + idPattern.pattern();
+        if (row.subscriberId() != null && !idPattern.matches(row.subscriberId())) {
+            return "subscriber ID '" + Excerpt.of(row.subscriberId()) + "' does not match " + idPattern;
         }
         String status = statusOf(row);
         if (!allowedStatuses.contains(status)) {
