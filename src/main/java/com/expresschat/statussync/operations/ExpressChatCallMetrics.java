@@ -2,8 +2,10 @@ package com.expresschat.statussync.operations;
 
 import java.time.Duration;
 
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
@@ -35,19 +37,27 @@ public class ExpressChatCallMetrics extends EventNotifierSupport {
         setIgnoreExchangeFailedEvents(true);
         setIgnoreExchangeRedeliveryEvents(true);
         setIgnoreStepEvents(true);
-        setIgnoreExchangeSendingEvents(true);
+        // "sending" events stay on: Camel's SendProcessor times the call and emits "sent" only when some
+        // notifier took the "sending" event (camel-core-processor 4.18 SendProcessor#process)
     }
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof ExchangeSentEvent sent
-               && sent.getExchange().getProperty(ExchangeKeys.BATCH) != null
-               && sent.getEndpoint().getEndpointUri().startsWith(expressChatUrl);
+        if (event instanceof ExchangeSendingEvent sending) {
+            return isPut(sending.getExchange(), sending.getEndpoint());
+        }
+        return event instanceof ExchangeSentEvent sent && isPut(sent.getExchange(), sent.getEndpoint());
+    }
+
+    private boolean isPut(Exchange exchange, Endpoint endpoint) {
+        return exchange.getProperty(ExchangeKeys.BATCH) != null && endpoint.getEndpointUri().startsWith(expressChatUrl);
     }
 
     @Override
     public void notify(CamelEvent event) {
-        ExchangeSentEvent sent = (ExchangeSentEvent) event;
+        if (!(event instanceof ExchangeSentEvent sent)) {
+            return; // "sending": taken only so that Camel emits "sent"
+        }
         Exchange exchange = sent.getExchange();
         Integer status = exchange.getException() == null
                 ? exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)
