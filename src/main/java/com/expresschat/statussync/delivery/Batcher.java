@@ -80,7 +80,7 @@ public class Batcher implements Iterator<Batch>, Closeable {
             return; // reported by validation; only reaches here with on-invalid=skip
         }
         String status = validator.statusOf(row);
-        OpenBatch batch = open.computeIfAbsent(status, OpenBatch::new);
+        OpenBatch batch = open.computeIfAbsent(status, key -> new OpenBatch(key, batchSize));
         if (!batch.seenIds.add(row.id().toLowerCase(Locale.ROOT))) {
             report.duplicateDropped();
             return;
@@ -109,11 +109,14 @@ public class Batcher implements Iterator<Batch>, Closeable {
 
     private static final class OpenBatch {
         final String status;
-        final List<Row> rows = new ArrayList<>();
-        final Set<String> seenIds = new HashSet<>();
+        final List<Row> rows;
+        final Set<String> seenIds;
 
-        OpenBatch(String status) {
+        OpenBatch(String status, int batchSize) {
             this.status = status;
+            this.rows = new ArrayList<>(batchSize);
+            // sized for a full batch, so that it never grows while the batch fills
+            this.seenIds = new HashSet<>(batchSize * 4 / 3 + 1);
         }
     }
 }

@@ -39,15 +39,21 @@ public final class TextLines implements Closeable {
                 return started ? finishLine() : null;
             }
             started = true;
-            char c = buffer[position++];
-            if (c == '\n') {
-                return finishLine();
+            // copy the run up to the line end (or the end of the buffer) in one step
+            int start = position;
+            while (position < limit && buffer[position] != '\n') {
+                position++;
             }
+            int length = position - start;
             // one character of slack for the CR of a CRLF
-            if (line.length() > maxLength) {
+            if (line.length() + length > maxLength + 1) {
                 throw tooLong();
             }
-            line.append(c);
+            line.append(buffer, start, length);
+            if (position < limit) {
+                position++; // the '\n'
+                return finishLine();
+            }
         }
     }
 
