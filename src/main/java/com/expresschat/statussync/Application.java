@@ -13,7 +13,9 @@ public final class Application {
     }
 
     public static void main(String[] args) throws Exception {
-        Main main = new Main(Application.class);
+        // the one configuration class named, rather than found by scanning the package (a slower start)
+        Main main = new Main();
+        main.configure().addConfiguration(StatusSyncConfiguration.class);
         main.setPropertyPlaceholderLocations(ConfigLocations.forProfile(ConfigLocations.activeProfile()));
         main.run(args);
     }

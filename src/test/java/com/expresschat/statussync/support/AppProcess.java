@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged application as a real process, started like an operator does: {@code java -jar
- * target/express-chat-status-sync.jar} from the project root. Its output goes to a log file.
+ * The packaged application as a real process, started like an operator does: {@code java @config/jvm.options
+ * -jar target/express-chat-status-sync.jar} from the project root. Its output goes to a log file.
  */
 public final class AppProcess implements AutoCloseable {
 
     public static final Path JAR = Path.of("target", "express-chat-status-sync.jar");
+    /** The product's JVM options (the class-data sharing archive made by mvn package). */
+    public static final Path JVM_OPTIONS = Path.of("config", "jvm.options");
     /** Users of the REST intake for prod-profile starts: the prod profile refuses an unauthenticated intake. */
     public static final String USERS_FILE = "src/test/resources/test-users.properties";
     /** Where every run's output is kept once the process has ended, for TokenLeakScanIT. */
@@ -41,6 +43,7 @@ public final class AppProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("@" + JVM_OPTIONS);
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(JAR.toString());
