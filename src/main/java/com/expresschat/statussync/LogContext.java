@@ -6,7 +6,7 @@ import com.expresschat.statussync.delivery.Batch;
 
 /**
  * The input and batch a log line is about, as MDC keys {@code input} and {@code batch} (shown by the log
- * pattern in log4j2.xml). Batches are delivered on pool and redelivery threads, so each step that logs about
+ * pattern in log4j2.properties). Batches are delivered on pool and redelivery threads, so each step that logs about
  * a batch sets them for its thread.
  */
 public final class LogContext {
