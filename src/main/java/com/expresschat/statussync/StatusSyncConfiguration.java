@@ -2,20 +2,17 @@ package com.expresschat.statussync;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.spi.ThreadPoolProfile;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
-import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.delivery.BatchSource;
+import com.expresschat.statussync.delivery.DeliveryPool;
 import com.expresschat.statussync.delivery.DeliveryRecorder;
 import com.expresschat.statussync.delivery.DryRunRecorder;
 import com.expresschat.statussync.delivery.StatusUpdateRequest;
@@ -99,7 +96,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("expressChatProbe", new ExpressChatProbe(tokens, gate, circuit));
         registry.bind("inputCompletion", new InputCompletion(folders, json, clock, metrics::inputFinished));
         registry.bind("dryRunRecorder", new DryRunRecorder());
-        registry.bind("deliveryPool", deliveryPool(context, settings.concurrency()));
+        registry.bind("deliveryPool", DeliveryPool.create(context, settings.concurrency()));
         registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
         RestIntakeConfiguration.configure(context, profile, folders, gate, json);
 
@@ -108,20 +105,6 @@ public class StatusSyncConfiguration implements CamelConfiguration {
                 profile, endpointHost(url), folders.inbox(), folders.done(), folders.error(),
                 settings.batchSize(), settings.concurrency(), settings.maxRetries(), settings.onInvalid(),
                 settings.dryRun(), tokens.describe());
-    }
-
-    /**
-     * The threads that deliver the batches of an input concurrently: a small queue, and the splitting thread
-     * runs a batch itself when the queue is full, so the splitter never reads far ahead of delivery.
-     */
-    private static ExecutorService deliveryPool(CamelContext context, int concurrency) {
-        ThreadPoolProfile profile = new ThreadPoolProfileBuilder("delivery")
-                .poolSize(concurrency)
-                .maxPoolSize(concurrency)
-                .maxQueueSize(concurrency)
-                .rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns)
-                .build();
-        return context.getExecutorServiceManager().newThreadPool(StatusSyncConfiguration.class, "delivery", profile);
     }
 
     private static String endpointHost(String url) {
