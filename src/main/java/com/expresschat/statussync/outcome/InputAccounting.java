@@ -8,6 +8,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 
 import com.expresschat.statussync.ExchangeKeys;
 import com.expresschat.statussync.LogContext;
+import com.expresschat.statussync.intake.FileIntake;
 import com.expresschat.statussync.intake.Input;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -40,12 +41,22 @@ public class InputAccounting {
         exchange.setProperty(ExchangeKeys.INPUT, input);
         LogContext.input(input.name());
         ProgressLog progress = new ProgressLog(progressEveryBatches, progressEvery, clock);
-        exchange.setProperty(ExchangeKeys.REPORT, new InputReport(input, clock.instant(), progress));
+        // a dropped file's batch records may spill into done/, where its receipt goes; a REST input's stay in memory
+        BatchRecords batches = FileIntake.SOURCE.equals(input.source())
+                ? new BatchRecords(folders.done(), json, BatchRecords.RUN_SIZE)
+                : new BatchRecords();
+        exchange.setProperty(ExchangeKeys.REPORT, new InputReport(input, clock.instant(), progress, batches));
         exchange.setProperty(ExchangeKeys.DEAD_LETTERS, deadLetters);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onFailure(Exchange failed) {
                 deadLetters.abandon();
+                super.onFailure(failed);
+            }
+
+            @Override
+            public void onDone(Exchange done) {
+                batches.discard();
             }
         });
     }

@@ -2,9 +2,7 @@ package com.expresschat.statussync.outcome;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.expresschat.statussync.intake.Input;
@@ -30,12 +28,18 @@ public class InputReport {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong wouldSend = new AtomicLong();
     private final List<InvalidRow> invalidRows = new ArrayList<>();
-    private final ConcurrentLinkedQueue<BatchRecord> batches = new ConcurrentLinkedQueue<>();
+    private final BatchRecords batches;
     private volatile String rejectionReason;
     private final ProgressLog progress;
 
     public InputReport(Input input, Instant startedAt, ProgressLog progress) {
+        this(input, startedAt, progress, new BatchRecords());
+    }
+
+    /** With {@code batches} that may spill to disk for a long input (see BatchRecords). */
+    public InputReport(Input input, Instant startedAt, ProgressLog progress, BatchRecords batches) {
         this.progress = progress;
+        this.batches = batches;
         this.inputName = input.name();
         this.source = input.source();
         this.format = input.format() == null ? null : input.format().name();
@@ -144,8 +148,8 @@ public class InputReport {
         return List.copyOf(invalidRows);
     }
 
-    /** The batches done so far, in batch order. */
-    public List<BatchRecord> batches() {
-        return batches.stream().sorted(Comparator.comparingInt(BatchRecord::number)).toList();
+    /** The batches done so far, in batch order (read from disk for a long input). */
+    public BatchRecords batches() {
+        return batches;
     }
 }

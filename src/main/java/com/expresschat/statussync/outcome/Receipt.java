@@ -16,7 +16,7 @@ public record Receipt(
         Outcome outcome,
         String reason,
         Counts counts,
-        List<BatchRecord> batches,
+        Iterable<BatchRecord> batches,
         List<InvalidRow> invalidRows,
         List<String> deadLetterFiles,
         String archivedAs,
@@ -30,7 +30,7 @@ public record Receipt(
     }
 
     public static Receipt of(InputReport report, List<Path> deadLetterFiles, Path archivedAs, Instant finishedAt) {
-        List<BatchRecord> batches = report.batches();
+        BatchRecords batches = report.batches();
         return new Receipt(
                 report.inputName(),
                 report.source(),

@@ -1,7 +1,7 @@
 package com.expresschat.statussync.outcome;
 
-import static com.expresschat.statussync.outcome.BatchRecords.deadLettered;
-import static com.expresschat.statussync.outcome.BatchRecords.delivered;
+import static com.expresschat.statussync.outcome.SampleBatches.deadLettered;
+import static com.expresschat.statussync.outcome.SampleBatches.delivered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -57,6 +57,19 @@ class LargeFileIT {
                 assertThat(receipt.path("outcome").asText()).isEqualTo("DELIVERED");
                 assertThat(receipt.path("counts").path("delivered").asLong()).isEqualTo(IDS);
                 assertThat(receipt.path("counts").path("batches").asInt()).isEqualTo(IDS / 100);
+                // 10,000 batch records: two runs spilled to done/ and merged back, every batch listed in order
+                JsonNode batches = receipt.path("batches");
+                assertThat(batches.size()).isEqualTo(IDS / 100);
+                for (int i = 0; i < batches.size(); i++) {
+                    assertThat(batches.get(i).path("number").asInt()).isEqualTo(i + 1);
+                    assertThat(batches.get(i).path("result").asText()).isEqualTo("DELIVERED");
+                }
+                // removed when the input's exchange completes, just after the receipt is written
+                await().atMost(Duration.ofSeconds(10)).until(() -> {
+                    try (var files = Files.list(done)) {
+                        return files.noneMatch(f -> f.getFileName().toString().endsWith(".part"));
+                    }
+                });
                 assertThat(expressChat.countRequestsMatching(
                         ExpressChatStub.statusUpdate().build().getRequest()).getCount()).isEqualTo(IDS / 100);
             }

@@ -1,9 +1,9 @@
 package com.expresschat.statussync.outcome;
 
 /** Test fixtures: what became of a batch, as the delivery and dead-letter recorders report it. */
-final class BatchRecords {
+final class SampleBatches {
 
-    private BatchRecords() {
+    private SampleBatches() {
     }
 
     static BatchRecord delivered(int number, int ids) {
