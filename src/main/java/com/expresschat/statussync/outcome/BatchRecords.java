@@ -68,11 +68,6 @@ public final class BatchRecords implements Iterable<BatchRecord> {
         return size;
     }
 
-    /** How many runs were written to part files (for tests and the log). */
-    public synchronized int runs() {
-        return runs.size();
-    }
-
     /** Every record in batch order: the runs on disk merged with the records in memory. */
     @Override
     public synchronized Iterator<BatchRecord> iterator() {

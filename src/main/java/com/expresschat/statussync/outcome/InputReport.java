@@ -32,11 +32,7 @@ public class InputReport {
     private volatile String rejectionReason;
     private final ProgressLog progress;
 
-    public InputReport(Input input, Instant startedAt, ProgressLog progress) {
-        this(input, startedAt, progress, new BatchRecords());
-    }
-
-    /** With {@code batches} that may spill to disk for a long input (see BatchRecords). */
+    /** {@code batches} may spill to disk for a long input (see BatchRecords). */
     public InputReport(Input input, Instant startedAt, ProgressLog progress, BatchRecords batches) {
         this.progress = progress;
         this.batches = batches;

@@ -18,15 +18,17 @@ public final class IdPattern {
 
     private final String source;
     private final Pattern regex;
+    private final boolean objectId;
 
     /** @throws java.util.regex.PatternSyntaxException if the pattern is not a valid regular expression */
     public IdPattern(String pattern) {
         this.source = Objects.requireNonNull(pattern, "idPattern");
         this.regex = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
+        this.objectId = OBJECT_ID.equals(pattern);
     }
 
     public boolean matches(String id) {
-        return OBJECT_ID.equals(source) ? isObjectId(id) : regex.matcher(id).matches();
+        return objectId ? isObjectId(id) : regex.matcher(id).matches();
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.expresschat.statussync.intake.FileIntake;
 import com.expresschat.statussync.intake.Input;
 import com.expresschat.statussync.intake.InputFormat;
 import com.expresschat.statussync.intake.Row;
+import com.expresschat.statussync.outcome.BatchRecords;
 import com.expresschat.statussync.outcome.InputReport;
 import com.expresschat.statussync.outcome.ProgressLog;
 
@@ -63,6 +64,7 @@ public final class Samples {
     /** A fresh report for a dropped file of that name, started at {@link #STARTED_AT}. */
     public static InputReport report(String inputName) {
         return new InputReport(fileInput(inputName), STARTED_AT,
-                new ProgressLog(Integer.MAX_VALUE, java.time.Duration.ofDays(1), java.time.Clock.systemUTC()));
+                new ProgressLog(Integer.MAX_VALUE, java.time.Duration.ofDays(1), java.time.Clock.systemUTC()),
+                new BatchRecords());
     }
 }
