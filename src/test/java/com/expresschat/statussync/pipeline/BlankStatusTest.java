@@ -49,7 +49,7 @@ class BlankStatusTest extends StatusSyncTestSupport {
             assertThat(receipt.path("outcome").asText()).as(name).isEqualTo("REJECTED");
             JsonNode report = ExpressChatStub.read(Files.readString(error().resolve(name + ".error.json")));
             String expected = name.startsWith("null") ? "status is null" : "status is blank (allowed: ACTIVE, DELETED)";
-            assertThat(report.path("rows").get(0).path("reason").asText()).as(name).isEqualTo(expected);
+            assertThat(report.path("invalidRows").get(0).path("reason").asText()).as(name).isEqualTo(expected);
         }
         assertThat(expressChat.requests()).isEmpty();
     }

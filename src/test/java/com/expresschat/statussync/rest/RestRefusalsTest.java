@@ -48,6 +48,7 @@ class RestRefusalsTest extends RestTestSupport {
         assertThat(problem.path("title").asText()).isNotBlank();
         assertThat(problem.path("detail").asText()).contains("3 of 4 rows are invalid");
         assertThat(problem.path("input").asText()).matches("rest-[0-9a-f-]{36}\\.txt");
+        assertThat(problem.path("invalidRowCount").asLong()).isEqualTo(3);
         JsonNode rows = problem.path("invalidRows");
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).path("line").asInt()).isEqualTo(2);
