@@ -3,6 +3,7 @@ package com.expresschat.statussync.outcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -16,7 +17,7 @@ public record Receipt(
         Outcome outcome,
         String reason,
         Counts counts,
-        Iterable<BatchRecord> batches,
+        Collection<BatchRecord> batches,
         List<InvalidRow> invalidRows,
         List<String> deadLetterFiles,
         String archivedAs,

@@ -8,24 +8,37 @@ import org.apache.camel.spi.Registry;
 import com.expresschat.statussync.failure.IntakeGate;
 import com.expresschat.statussync.outcome.Folders;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sets up the REST intake (routes/rest-intake.camel.yaml): checks that it is not served open by mistake
  * ({@link ApiAccessCheck}), removes what a crash left of bodies being stored, then binds the beans its routes
- * refer to.
+ * refer to, the OpenAPI document's factory, and the server's error answers under /api ({@link ApiErrorAnswers}).
  */
 public final class RestIntakeConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestIntakeConfiguration.class);
 
     private RestIntakeConfiguration() {
     }
 
     public static void configure(CamelContext context, String profile, Folders folders, IntakeGate gate,
-            ObjectMapper json) throws IOException {
+            ObjectMapper json) throws Exception {
         RestSettings settings = RestSettings.from(context.getPropertiesComponent());
         new ApiAccessCheck(context).verify(profile, settings.allowAnonymous());
 
         HttpAnswer answer = new HttpAnswer(json);
         Registry registry = context.getRegistry();
+        ApiAuthentication authentication = ApiAuthentication.from(context.getPropertiesComponent());
+        registry.bind("apiDocumentFactory", new ApiDocumentFactory(new ApiDocumentEdits(authentication), json));
+        ApiErrorAnswers errorAnswers = new ApiErrorAnswers(authentication, new BodyLimit(settings.maxBodySize()), json);
+        // the embedded server's router exists once the server has started, before the routes take requests
+        context.addStartupListener((started, alreadyStarted) -> {
+            if (!errorAnswers.install(started)) {
+                LOG.debug("No embedded HTTP server: the API's error answers are not installed");
+            }
+        });
         registry.bind("inboundHeaders", new InboundHeaders());
         registry.bind("openIntake", new OpenIntake(gate, settings.retryAfter()));
         registry.bind("restRequestReader", new RestRequestReader(settings.maxBodySize()));
