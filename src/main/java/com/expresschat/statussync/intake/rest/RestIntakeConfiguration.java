@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Sets up the REST intake (routes/rest-intake.camel.yaml): checks that it is not served open by mistake
- * ({@link ApiAccessCheck}), removes what a crash left of bodies being stored, then binds the beans its routes
+ * ({@link ApiAccessCheck}) nor over plaintext in prod ({@link ServerTls}), shapes the embedded server
+ * ({@link EmbeddedServerVertx}: no h2c, the client authentication of camel.ssl.*), removes what a crash left of bodies being stored, then binds the beans its routes
  * refer to.
  */
 public final class RestIntakeConfiguration {
@@ -23,6 +24,7 @@ public final class RestIntakeConfiguration {
             ObjectMapper json) throws IOException {
         RestSettings settings = RestSettings.from(context.getPropertiesComponent());
         new ApiAccessCheck(context).verify(profile, settings.allowAnonymous());
+        EmbeddedServerVertx.bind(context, new ServerTls(context).verify(profile));
 
         HttpAnswer answer = new HttpAnswer(json);
         Registry registry = context.getRegistry();
