@@ -160,6 +160,34 @@ class ApiAccessStartupTest {
                 .contains("camel.ssl.trustStore");
     }
 
+    @Test
+    void prodInJwtModeWithoutIssuerAndAudienceIsRefused() {
+        Properties settings = prodWithJwt();
+        settings.remove("statussync.rest.jwt.audience");
+
+        assertThat(startFailure(settings))
+                .contains("prod profile refuses JWT authentication without an issuer and an audience")
+                .contains("statussync.rest.jwt.issuer").contains("statussync.rest.jwt.audience");
+    }
+
+    @Test
+    void prodInJwtModeWithIssuerAndAudienceStarts() {
+        Properties settings = prodWithJwt();
+
+        assertThat(startFailure(settings, () -> assertThat(anonymousGet(settings, "/api/v1/openapi.json")).isEqualTo(401)))
+                .isNull();
+    }
+
+    private static Properties prodWithJwt() {
+        Properties p = prod();
+        p.setProperty("camel.server.jwtKeystoreType", "pkcs12");
+        p.setProperty("camel.server.jwtKeystorePath", RestJwtTest.KEY_STORE.toString());
+        p.setProperty("camel.server.jwtKeystorePassword", RestJwtTest.PASSWORD);
+        p.setProperty("statussync.rest.jwt.issuer", RestJwtTest.ISSUER);
+        p.setProperty("statussync.rest.jwt.audience", RestJwtTest.AUDIENCE);
+        return p;
+    }
+
     private static int anonymousGet(Properties settings, String path) throws Exception {
         RestClient client = new RestClient(settings.getProperty("camel.server.port"));
         return client.send(client.anonymous(path).GET()).statusCode();

@@ -2,13 +2,11 @@ package com.expresschat.statussync.intake.rest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.auth.AuthenticationConfig;
-import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +24,11 @@ final class ApiAccessCheck {
     static final String API_PATH = "/api/v1/status-updates";
 
     private final CamelContext context;
-    private final PropertiesComponent properties;
+    private final OptionalSettings settings;
 
     ApiAccessCheck(CamelContext context) {
         this.context = context;
-        this.properties = context.getPropertiesComponent();
+        this.settings = new OptionalSettings(context.getPropertiesComponent());
     }
 
     void verify(String profile, boolean allowAnonymous) {
@@ -91,12 +89,7 @@ final class ApiAccessCheck {
                 : routePath.equals(path);
     }
 
-    /** A camel.server.* setting, written camelCase (as in config/) or kebab-case. */
     private Optional<String> serverSetting(String name) {
-        String kebab = name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
-        return properties.resolveProperty("camel.server." + name)
-                .or(() -> properties.resolveProperty("camel.server." + kebab))
-                .map(String::trim)
-                .filter(value -> !value.isEmpty());
+        return settings.camelServer(name);
     }
 }

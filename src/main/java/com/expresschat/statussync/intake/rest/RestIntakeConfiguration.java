@@ -24,6 +24,7 @@ public final class RestIntakeConfiguration {
             ObjectMapper json) throws IOException {
         RestSettings settings = RestSettings.from(context.getPropertiesComponent());
         new ApiAccessCheck(context).verify(profile, settings.allowAnonymous());
+        new JwtIssuerAudience(context).apply(profile);
         EmbeddedServerVertx.bind(context, new ServerTls(context).verify(profile));
 
         HttpAnswer answer = new HttpAnswer(json);

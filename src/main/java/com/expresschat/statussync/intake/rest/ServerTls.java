@@ -13,7 +13,6 @@ import javax.net.ssl.KeyManagerFactory;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
-import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
@@ -36,11 +35,11 @@ final class ServerTls {
     static final String KEY_STORE_PASSWORD_FILE = "statussync.rest.tls.key-store-password-file";
 
     private final CamelContext context;
-    private final PropertiesComponent properties;
+    private final OptionalSettings settings;
 
     ServerTls(CamelContext context) {
         this.context = context;
-        this.properties = context.getPropertiesComponent();
+        this.settings = new OptionalSettings(context.getPropertiesComponent());
     }
 
     /** Checks the set-up and returns the client authentication the server must apply. */
@@ -50,7 +49,7 @@ final class ServerTls {
             return ClientAuth.NONE;
         }
         if (!server.isUseGlobalSslContextParameters()) {
-            if ("prod".equals(profile) && !setting(TERMINATED_UPSTREAM).map(Boolean::parseBoolean).orElse(false)) {
+            if ("prod".equals(profile) && !settings.get(TERMINATED_UPSTREAM).map(Boolean::parseBoolean).orElse(false)) {
                 throw new IllegalStateException("The prod profile refuses to serve the REST intake over plaintext HTTP: "
                         + "set camel.ssl.enabled=true with camel.ssl.keyStore and its password (docs/rest.md, TLS), or set "
                         + TERMINATED_UPSTREAM + "=true if TLS is terminated in front of this server (a proxy or load balancer)");
@@ -93,7 +92,7 @@ final class ServerTls {
     }
 
     private void passwordFromFile(KeyManagersParameters keyManagers) {
-        Optional<String> file = setting(KEY_STORE_PASSWORD_FILE);
+        Optional<String> file = settings.get(KEY_STORE_PASSWORD_FILE);
         if (file.isEmpty()) {
             return;
         }
@@ -137,9 +136,5 @@ final class ServerTls {
             case REQUEST -> "asked for (optional)";
             case REQUIRED -> "required";
         };
-    }
-
-    private Optional<String> setting(String name) {
-        return properties.resolveProperty(name).map(String::trim).filter(value -> !value.isEmpty());
     }
 }
