@@ -98,7 +98,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("dryRunRecorder", new DryRunRecorder());
         registry.bind("deliveryPool", DeliveryPool.create(context, settings.concurrency()));
         registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
-        RestIntakeConfiguration.configure(context, profile, folders, gate, json);
+        RestIntakeConfiguration.configure(context, profile, folders, gate, json, metrics::loginFailed, clock);
 
         LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
                  + "concurrency={} maxRetries={} onInvalid={} dryRun={} token from {}",

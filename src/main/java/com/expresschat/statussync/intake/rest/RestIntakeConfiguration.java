@@ -1,8 +1,11 @@
 package com.expresschat.statussync.intake.rest;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.spi.Registry;
 
 import com.expresschat.statussync.failure.IntakeGate;
@@ -12,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Sets up the REST intake (routes/rest-intake.camel.yaml): checks that it is not served open by mistake
  * ({@link ApiAccessCheck}) nor over plaintext in prod ({@link ServerTls}), shapes the embedded server
- * ({@link EmbeddedServerVertx}: no h2c, the client authentication of camel.ssl.*), removes what a crash left of bodies being stored, then binds the beans its routes
+ * ({@link EmbeddedServerVertx}: no h2c, the client authentication of camel.ssl.*), checks JWT issuer and audience
+ * ({@link JwtIssuerAudience}), counts and logs failed logins ({@link LoginFailures}), removes what a crash left of bodies being stored, then binds the beans its routes
  * refer to.
  */
 public final class RestIntakeConfiguration {
@@ -20,11 +24,16 @@ public final class RestIntakeConfiguration {
     private RestIntakeConfiguration() {
     }
 
+    /** {@code loginFailures} counts each request refused by authentication, by reason ("refused", "missing"). */
     public static void configure(CamelContext context, String profile, Folders folders, IntakeGate gate,
-            ObjectMapper json) throws IOException {
+            ObjectMapper json, Consumer<String> loginFailures, Clock clock) throws IOException {
         RestSettings settings = RestSettings.from(context.getPropertiesComponent());
         new ApiAccessCheck(context).verify(profile, settings.allowAnonymous());
         new JwtIssuerAudience(context).apply(profile);
+        MainHttpServer server = context.hasService(MainHttpServer.class);
+        if (server != null) {
+            new LoginFailures(loginFailures, clock).watch(server.getConfiguration().getAuthenticationConfig());
+        }
         EmbeddedServerVertx.bind(context, new ServerTls(context).verify(profile));
 
         HttpAnswer answer = new HttpAnswer(json);
