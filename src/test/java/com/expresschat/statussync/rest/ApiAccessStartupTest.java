@@ -111,7 +111,7 @@ class ApiAccessStartupTest {
         Properties settings = prodOverTls();
 
         assertThat(startFailure(settings, () -> {
-            RestClient https = new RestClient("https://127.0.0.1:" + settings.getProperty("camel.server.port"),
+            RestClient https = RestClient.https(settings.getProperty("camel.server.port"),
                     TestTls.client(TRUSTS_SERVER, null));
             assertThat(https.send(https.anonymous("/api/v1/openapi.json").GET()).statusCode()).isEqualTo(401);
             assertThat(https.get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
@@ -127,7 +127,7 @@ class ApiAccessStartupTest {
         settings.setProperty("statussync.rest.tls.key-store-password-file", passwordFile.toString());
 
         assertThat(startFailure(settings, () -> {
-            RestClient https = new RestClient("https://127.0.0.1:" + settings.getProperty("camel.server.port"),
+            RestClient https = RestClient.https(settings.getProperty("camel.server.port"),
                     TestTls.client(TRUSTS_SERVER, null));
             assertThat(https.get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
         })).isNull();
@@ -213,9 +213,7 @@ class ApiAccessStartupTest {
         Properties p = prod();
         p.remove("statussync.rest.tls-terminated-upstream");
         p.setProperty("camel.server.basicPropertiesFile", RestClient.USERS_FILE);
-        p.setProperty("camel.ssl.enabled", "true");
-        p.setProperty("camel.ssl.keyStore", "file:" + SERVER_KEY_STORE);
-        p.setProperty("camel.ssl.keystorePassword", TestTls.PASSWORD);
+        TestTls.serveHttps(p, SERVER_KEY_STORE);
         return p;
     }
 

@@ -28,9 +28,7 @@ class RestMutualTlsTest extends RestTestSupport {
 
     @Override
     protected void settings(Properties p) {
-        p.setProperty("camel.ssl.enabled", "true");
-        p.setProperty("camel.ssl.keyStore", "file:" + SERVER);
-        p.setProperty("camel.ssl.keystorePassword", TestTls.PASSWORD);
+        TestTls.serveHttps(p, SERVER);
         p.setProperty("camel.ssl.clientAuthentication", "REQUIRE");
         p.setProperty("camel.ssl.trustStore", "file:" + TRUSTED_CLIENTS);
         p.setProperty("camel.ssl.trustStorePassword", TestTls.PASSWORD);
@@ -57,7 +55,7 @@ class RestMutualTlsTest extends RestTestSupport {
     }
 
     private RestClient https(Path clientKeyStore) {
-        return new RestClient("https://127.0.0.1:" + context.resolvePropertyPlaceholders("{{camel.server.port}}"),
+        return RestClient.https(context.resolvePropertyPlaceholders("{{camel.server.port}}"),
                 TestTls.client(TRUSTS_SERVER, clientKeyStore));
     }
 }

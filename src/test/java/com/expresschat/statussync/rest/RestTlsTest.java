@@ -29,9 +29,7 @@ class RestTlsTest extends RestTestSupport {
 
     @Override
     protected void settings(Properties p) {
-        p.setProperty("camel.ssl.enabled", "true");
-        p.setProperty("camel.ssl.keyStore", "file:" + SERVER);
-        p.setProperty("camel.ssl.keystorePassword", TestTls.PASSWORD);
+        TestTls.serveHttps(p, SERVER);
     }
 
     @Test
@@ -59,6 +57,6 @@ class RestTlsTest extends RestTestSupport {
     }
 
     RestClient https(HttpClient client) {
-        return new RestClient("https://127.0.0.1:" + context.resolvePropertyPlaceholders("{{camel.server.port}}"), client);
+        return RestClient.https(context.resolvePropertyPlaceholders("{{camel.server.port}}"), client);
     }
 }

@@ -38,6 +38,11 @@ public final class RestClient {
         this.http = http;
     }
 
+    /** A client of the server's HTTPS port over {@code https} (see TestTls). */
+    public static RestClient https(String port, HttpClient https) {
+        return new RestClient("https://127.0.0.1:" + port, https);
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

@@ -11,6 +11,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -55,6 +56,13 @@ public final class TestTls {
                     "-keystore", trust.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
         }
         return trust;
+    }
+
+    /** The settings that make the embedded server serve HTTPS with {@code keyStore} (made by {@link #keyPair}). */
+    public static void serveHttps(Properties settings, Path keyStore) {
+        settings.setProperty("camel.ssl.enabled", "true");
+        settings.setProperty("camel.ssl.keyStore", "file:" + keyStore);
+        settings.setProperty("camel.ssl.keystorePassword", PASSWORD);
     }
 
     /** An HTTP/1.1 client that trusts only {@code trustStore} and, if given, shows the certificate of {@code keyStore}. */
