@@ -152,6 +152,17 @@ class ApiAccessStartupTest {
     }
 
     @Test
+    void wantedClientCertificatesLetAClientWithoutOneIn() {
+        Properties settings = prodOverTls();
+        settings.setProperty("camel.ssl.clientAuthentication", "WANT");
+        settings.setProperty("camel.ssl.trustStore", "file:" + TRUSTS_SERVER);
+        settings.setProperty("camel.ssl.trustStorePassword", TestTls.PASSWORD);
+
+        assertThat(startFailure(settings, () -> assertThat(RestClient.https(settings.getProperty("camel.server.port"),
+                TestTls.client(TRUSTS_SERVER, null)).get("/api/v1/openapi.json").statusCode()).isEqualTo(200))).isNull();
+    }
+
+    @Test
     void requiredClientCertificatesWithoutATrustStoreAreRefused() {
         Properties settings = prodOverTls();
         settings.setProperty("camel.ssl.clientAuthentication", "REQUIRE");
