@@ -25,8 +25,9 @@ class CleartextHttp2Test extends RestTestSupport {
         try (Socket socket = new Socket("127.0.0.1", port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /observe/health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade, HTTP2-Settings\r\n"
-                       + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET /observe/health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                       + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+                       + "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
@@ -40,8 +41,9 @@ class CleartextHttp2Test extends RestTestSupport {
         HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(Duration.ofSeconds(5))
                 .build();
 
-        HttpResponse<String> answer = http2.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port()
-                + "/observe/health/live")).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest liveness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/observe/health/live"))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        HttpResponse<String> answer = http2.send(liveness, HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_1_1);

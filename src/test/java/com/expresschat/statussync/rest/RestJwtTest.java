@@ -66,12 +66,13 @@ class RestJwtTest extends RestTestSupport {
         String audience = "\"" + AUDIENCE + "\"";
         byte[] foreignKey = "another-secret-another-secret-!!".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(post("Bearer " + jwt(SECRET, claims("https://elsewhere.example.com/", audience, inFiveMinutes()))).statusCode())
+        String elsewhere = "https://elsewhere.example.com/";
+        assertThat(post("Bearer " + jwt(SECRET, claims(elsewhere, audience, inFiveMinutes()))).statusCode())
                 .as("wrong iss").isEqualTo(401);
         assertThat(post("Bearer " + jwt(SECRET, claims(ISSUER, "\"another-service\"", inFiveMinutes()))).statusCode())
                 .as("wrong aud").isEqualTo(401);
-        assertThat(post("Bearer " + jwt(SECRET, "{\"sub\":\"intake\",\"iss\":\"" + ISSUER + "\",\"exp\":" + inFiveMinutes() + "}"))
-                .statusCode()).as("no aud").isEqualTo(401);
+        String withoutAudience = "{\"sub\":\"intake\",\"iss\":\"" + ISSUER + "\",\"exp\":" + inFiveMinutes() + "}";
+        assertThat(post("Bearer " + jwt(SECRET, withoutAudience)).statusCode()).as("no aud").isEqualTo(401);
         assertThat(post("Bearer " + jwt(SECRET, claims(ISSUER, audience, 1))).statusCode()).as("expired").isEqualTo(401);
         assertThat(post("Bearer " + unsigned(claims(ISSUER, audience, inFiveMinutes()))).statusCode()).as("alg none")
                 .isEqualTo(401);

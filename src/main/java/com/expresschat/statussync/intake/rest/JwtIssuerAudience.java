@@ -71,6 +71,7 @@ final class JwtIssuerAudience {
 
     /** JWT is what Camel Main set up when authentication is on with a JWT key store and no users file. */
     private boolean jwtMode(AuthenticationConfig config) {
-        return config.isEnabled() && settings.camelServer("basicPropertiesFile").isEmpty() && settings.camelServer("jwtKeystoreType").isPresent();
+        return config.isEnabled() && settings.camelServer("basicPropertiesFile").isEmpty()
+               && settings.camelServer("jwtKeystoreType").isPresent();
     }
 }

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Sets up the REST intake (routes/rest-intake.camel.yaml): checks that it is not served open by mistake
  * ({@link ApiAccessCheck}) nor over plaintext in prod ({@link ServerTls}), shapes the embedded server
  * ({@link EmbeddedServerVertx}: no h2c, the client authentication of camel.ssl.*), checks JWT issuer and audience
- * ({@link JwtIssuerAudience}), counts and logs failed logins ({@link LoginFailures}), removes what a crash left of bodies being stored, then binds the beans its routes
- * refer to.
+ * ({@link JwtIssuerAudience}), counts and logs failed logins ({@link LoginFailures}), removes what a crash left of
+ * bodies being stored, then binds the beans its routes refer to.
  */
 public final class RestIntakeConfiguration {
 

@@ -52,7 +52,8 @@ final class ServerTls {
             if ("prod".equals(profile) && !settings.get(TERMINATED_UPSTREAM).map(Boolean::parseBoolean).orElse(false)) {
                 throw new IllegalStateException("The prod profile refuses to serve the REST intake over plaintext HTTP: "
                         + "set camel.ssl.enabled=true with camel.ssl.keyStore and its password (docs/rest.md, TLS), or set "
-                        + TERMINATED_UPSTREAM + "=true if TLS is terminated in front of this server (a proxy or load balancer)");
+                        + TERMINATED_UPSTREAM + "=true if TLS is terminated in front of this server (a proxy or load "
+                        + "balancer)");
             }
             LOG.info("Embedded HTTP server: plaintext HTTP{}", "prod".equals(profile) ? " (TLS terminated upstream)" : "");
             return ClientAuth.NONE;
