@@ -315,7 +315,8 @@ EOF
 }
 
 # ---------------------------------------------------------------- the product
-# start_app NAME URL [-Dkey=value ...]: starts the jar (prod profile) with its own folders and port, with the
+# start_app NAME URL [-Dkey=value ...]: starts the jar (prod profile; plaintext HTTP on loopback, so
+# statussync.rest.tls-terminated-upstream=true) with its own folders and port, with the
 # one-ID file 0-ready.txt already in its inbox; sets APP_* (dir, log, pids, port) and READY_S / FIRST_S:
 # launch -> the "Apache Camel ... started" log line, and launch -> that first file's outcome line.
 APP_DIR=""; APP_LOG=""; APP_PID=""; APP_JAVA_PID=""; APP_PORT=""; READY_S=""; FIRST_S=""
@@ -331,7 +332,8 @@ start_app() {
     "-Dstatussync.express-chat.url=$url"
     "-Dstatussync.inbox-dir=$APP_DIR/inbox" "-Dstatussync.done-dir=$APP_DIR/done" "-Dstatussync.error-dir=$APP_DIR/error"
     "-Dstatussync.batch-size=$BATCH" -Dcamel.server.host=127.0.0.1 "-Dcamel.server.port=$APP_PORT"
-    "-Dcamel.server.basicPropertiesFile=$REST_USERS" ${BENCH_REST_JVM_OPTS:-} "$@" -jar "$JAR")
+    "-Dcamel.server.basicPropertiesFile=$REST_USERS" -Dstatussync.rest.tls-terminated-upstream=true
+    ${BENCH_REST_JVM_OPTS:-} "$@" -jar "$JAR")
   printf '%q ' "${cmd[@]}" > "$APP_DIR/command.txt"
   local t0
   t0=$(now_ms)

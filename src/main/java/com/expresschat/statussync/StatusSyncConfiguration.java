@@ -103,7 +103,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
                 AttemptLimits.MAX_BODY_BYTES,
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "attempt-deadline"))));
         registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
-        RestIntakeConfiguration.configure(context, profile, folders, gate, json);
+        RestIntakeConfiguration.configure(context, profile, folders, gate, json, metrics::loginFailed, clock);
 
         LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
                  + "concurrency={} maxRetries={} onInvalid={} dryRun={} token from {}",

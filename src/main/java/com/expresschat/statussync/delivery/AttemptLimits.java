@@ -2,12 +2,15 @@ package com.expresschat.statussync.delivery;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 
@@ -18,7 +21,8 @@ import org.apache.hc.core5.http.HttpException;
  *       read, so an answer that trickles in a byte at a time would otherwise hold its batch for ever; past the
  *       deadline the connection is cut and the attempt fails as a timeout (TRANSIENT, retried as usual).</li>
  *   <li>memory: an answer body is read up to {@code maxBodyBytes} (more than the receipt keeps), the rest is
- *       not read at all: the connection is discarded instead (see {@link LimitedBody}).</li>
+ *       not read at all: the connection is discarded instead (see {@link LimitedBody}). A gzip or deflate answer is
+ *       decoded beneath that limit.</li>
  * </ul>
  */
 public class AttemptLimits implements ExecChainHandler {
@@ -54,8 +58,18 @@ public class AttemptLimits implements ExecChainHandler {
         if (entity == null) {
             attempt.disarm();
         } else {
+            // decoded here, beneath the limit, so that a compressed answer cannot expand past it; camel-http then
+            // sees plain bytes (HttpClient's own decompression is off: camel.component.http.content-compression-disabled)
+            Header encoding = response.getFirstHeader(HttpHeaders.CONTENT_ENCODING);
+            String compression = encoding == null ? null : encoding.getValue().trim().toLowerCase(Locale.ROOT);
+            boolean compressed = "gzip".equals(compression) || "x-gzip".equals(compression)
+                                 || "deflate".equals(compression);
+            if (compressed) {
+                response.removeHeaders(HttpHeaders.CONTENT_ENCODING);
+            }
             // the deadline stays armed while camel-http reads the body, and ends when the body is closed
-            response.setEntity(new LimitedBody.Entity(entity, maxBodyBytes, attempt, scope.execRuntime));
+            response.setEntity(new LimitedBody.Entity(entity, compressed ? compression : null, maxBodyBytes, attempt,
+                    scope.execRuntime));
         }
         return response;
     }

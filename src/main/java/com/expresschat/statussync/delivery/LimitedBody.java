@@ -3,6 +3,8 @@ package com.expresschat.statussync.delivery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
 
 import org.apache.hc.client5.http.classic.ExecRuntime;
 import org.apache.hc.core5.http.HttpEntity;
@@ -78,13 +80,31 @@ final class LimitedBody extends InputStream {
 
         private final LimitedBody body;
 
-        Entity(HttpEntity wrapped, int limit, AttemptDeadline attempt, ExecRuntime runtime) throws IOException {
+        private final boolean decoded;
+
+        /** {@code compression}: gzip, x-gzip or deflate to decode the content, null to take it as it is. */
+        Entity(HttpEntity wrapped, String compression, int limit, AttemptDeadline attempt, ExecRuntime runtime)
+                throws IOException {
             super(wrapped);
-            InputStream content = wrapped.getContent();
+            this.decoded = compression != null;
+            InputStream content;
+            try {
+                content = decoded(wrapped.getContent(), compression);
+            } catch (IOException e) {
+                attempt.disarm();
+                throw attempt.explain(e);
+            }
             this.body = content == null ? null : new LimitedBody(content, limit, attempt, runtime);
             if (body == null) {
                 attempt.disarm();
             }
+        }
+
+        private static InputStream decoded(InputStream raw, String compression) throws IOException {
+            if (raw == null || compression == null) {
+                return raw;
+            }
+            return compression.endsWith("gzip") ? new GZIPInputStream(raw) : new InflaterInputStream(raw);
         }
 
         @Override
@@ -93,9 +113,14 @@ final class LimitedBody extends InputStream {
         }
 
         @Override
+        public String getContentEncoding() {
+            return decoded ? null : super.getContentEncoding();
+        }
+
+        @Override
         public long getContentLength() {
             // camel-http sizes its buffer from this: never more than what is read
-            long length = super.getContentLength();
+            long length = decoded ? -1 : super.getContentLength();
             return length < 0 || body == null ? length : Math.min(length, body.remaining + 0L);
         }
 

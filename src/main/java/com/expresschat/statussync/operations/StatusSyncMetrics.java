@@ -73,6 +73,12 @@ public class StatusSyncMetrics {
                 .increment();
     }
 
+    /** Counts a request to the REST API that authentication answered 401, by reason: "refused" or "missing" credentials. */
+    public void loginFailed(String reason) {
+        counter("statussync_rest_auth_failures_total", "REST API requests refused by authentication (401), by reason",
+                "reason", reason).increment();
+    }
+
     private Counter counter(String name, String description, String tag, String value) {
         return Counter.builder(name).description(description).tag(tag, value).register(registry);
     }

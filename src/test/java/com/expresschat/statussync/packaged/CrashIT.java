@@ -291,6 +291,7 @@ class CrashIT {
         // tested here (files, receipts, requests) does not depend on the JIT
         List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dcamel.main.profile=prod", "-Dcamel.server.basicPropertiesFile=" + AppProcess.USERS_FILE,
+                "-Dstatussync.rest.tls-terminated-upstream=true", // loopback only: plaintext is meant
                 "-Dcamel.server.port=" + AvailablePortFinder.getNextAvailable(),
                 "-Dstatussync.express-chat.url=" + expressChat.baseUrl() + ExpressChatStub.PATH,
                 "-Dstatussync.inbox-dir=" + inbox, "-Dstatussync.done-dir=" + done,

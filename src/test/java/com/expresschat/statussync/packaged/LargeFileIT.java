@@ -40,6 +40,7 @@ class LargeFileIT {
             writeIds(data.resolve("million.txt"));
             List<String> options = List.of("-Xmx128m",
                     "-Dcamel.main.profile=prod", "-Dcamel.server.basicPropertiesFile=" + AppProcess.USERS_FILE,
+                    "-Dstatussync.rest.tls-terminated-upstream=true", // loopback only: plaintext is meant
                     "-Dcamel.server.port=" + AvailablePortFinder.getNextAvailable(),
                     "-Dstatussync.express-chat.url=" + expressChat.baseUrl() + ExpressChatStub.PATH,
                     "-Dstatussync.inbox-dir=" + inbox, "-Dstatussync.done-dir=" + done,

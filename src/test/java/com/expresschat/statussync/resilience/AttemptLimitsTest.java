@@ -71,6 +71,28 @@ class AttemptLimitsTest extends StatusSyncTestSupport {
     }
 
     @Test
+    void aCompressedAnswerIsDecodedOnlyUpToTheLimit() throws Exception {
+        // 50 MB of 'a' compress to about 50 KB: decoded whole, they would be 50 MB on the heap
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            byte[] chunk = new byte[1024 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'a');
+            for (int i = 0; i < 50; i++) {
+                gzip.write(chunk);
+            }
+        }
+        expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Encoding", "gzip").withBody(bytes.toByteArray())));
+        drop("bomb.txt", ids(2, 1));
+
+        JsonNode receipt = awaitDone("bomb.txt");
+
+        assertThat(receipt.path("outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(receipt.path("batches").get(0).path("response").asText())
+                .startsWith("aaaa").endsWith("... (" + AttemptLimits.MAX_BODY_BYTES + " chars)");
+    }
+
+    @Test
     void aSlowButCompleteAnswerWithinTheDeadlineIsDelivered() throws Exception {
         expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(
                 okJson("{\"ok\":true}").withFixedDelay(300)));

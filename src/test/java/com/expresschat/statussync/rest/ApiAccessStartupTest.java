@@ -15,12 +15,18 @@ import org.junit.jupiter.api.Test;
 import com.expresschat.statussync.Application;
 import com.expresschat.statussync.ConfigLocations;
 import com.expresschat.statussync.support.RestClient;
+import com.expresschat.statussync.support.TestTls;
 
 /**
  * Starts the application in-process as {@link Application} does, with the prod profile's settings: a start that would
- * serve the REST intake open by mistake is refused with a message that says what to set (§6).
+ * serve the REST intake open by mistake, or over plaintext in prod, or with a TLS set-up that cannot work, is refused
+ * with a message that says what to set (§6).
  */
 class ApiAccessStartupTest {
+
+    static final TestTls TLS = new TestTls();
+    static final Path SERVER_KEY_STORE = TLS.keyPair("server");
+    static final Path TRUSTS_SERVER = TLS.trustStore("trusts-server", SERVER_KEY_STORE);
 
     @Test
     void prodWithAuthenticationOffIsRefused() {
@@ -88,6 +94,111 @@ class ApiAccessStartupTest {
                 .isNull();
     }
 
+    @Test
+    void prodOverPlaintextIsRefusedUnlessTlsIsTerminatedUpstream() {
+        Properties settings = prod();
+        settings.setProperty("camel.server.basicPropertiesFile", RestClient.USERS_FILE);
+        settings.remove("statussync.rest.tls-terminated-upstream");
+
+        assertThat(startFailure(settings))
+                .contains("prod profile refuses to serve the REST intake over plaintext HTTP")
+                .contains("camel.ssl.enabled=true")
+                .contains("statussync.rest.tls-terminated-upstream=true");
+    }
+
+    @Test
+    void prodOverTlsStartsAndServesHttpsOnly() {
+        Properties settings = prodOverTls();
+
+        assertThat(startFailure(settings, () -> {
+            RestClient https = RestClient.https(settings.getProperty("camel.server.port"),
+                    TestTls.client(TRUSTS_SERVER, null));
+            assertThat(https.send(https.anonymous("/api/v1/openapi.json").GET()).statusCode()).isEqualTo(401);
+            assertThat(https.get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
+        })).isNull();
+    }
+
+    @Test
+    void theKeyStorePasswordMayComeFromAFile() throws IOException {
+        Path passwordFile = Files.createTempFile("tls-password", ".txt");
+        Files.writeString(passwordFile, TestTls.PASSWORD + "\n");
+        Properties settings = prodOverTls();
+        settings.remove("camel.ssl.keystorePassword");
+        settings.setProperty("statussync.rest.tls.key-store-password-file", passwordFile.toString());
+
+        assertThat(startFailure(settings, () -> {
+            RestClient https = RestClient.https(settings.getProperty("camel.server.port"),
+                    TestTls.client(TRUSTS_SERVER, null));
+            assertThat(https.get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
+        })).isNull();
+    }
+
+    @Test
+    void aKeyStoreThatDoesNotOpenWithItsPasswordIsRefused() {
+        Properties settings = prodOverTls();
+        settings.setProperty("camel.ssl.keystorePassword", "not-the-password");
+
+        assertThat(startFailure(settings)).contains("The TLS key store file:" + SERVER_KEY_STORE + " (camel.ssl.keyStore) "
+                                                    + "cannot be loaded").doesNotContain("not-the-password");
+    }
+
+    @Test
+    void aKeyStoreWithoutPasswordIsRefused() {
+        Properties settings = prodOverTls();
+        settings.remove("camel.ssl.keystorePassword");
+
+        assertThat(startFailure(settings)).contains("has no password").contains("CAMEL_SSL_KEYSTOREPASSWORD")
+                .contains("statussync.rest.tls.key-store-password-file");
+    }
+
+    @Test
+    void wantedClientCertificatesLetAClientWithoutOneIn() {
+        Properties settings = prodOverTls();
+        settings.setProperty("camel.ssl.clientAuthentication", "WANT");
+        settings.setProperty("camel.ssl.trustStore", "file:" + TRUSTS_SERVER);
+        settings.setProperty("camel.ssl.trustStorePassword", TestTls.PASSWORD);
+
+        assertThat(startFailure(settings, () -> assertThat(RestClient.https(settings.getProperty("camel.server.port"),
+                TestTls.client(TRUSTS_SERVER, null)).get("/api/v1/openapi.json").statusCode()).isEqualTo(200))).isNull();
+    }
+
+    @Test
+    void requiredClientCertificatesWithoutATrustStoreAreRefused() {
+        Properties settings = prodOverTls();
+        settings.setProperty("camel.ssl.clientAuthentication", "REQUIRE");
+
+        assertThat(startFailure(settings)).contains("camel.ssl.clientAuthentication=REQUIRE asks for client certificates")
+                .contains("camel.ssl.trustStore");
+    }
+
+    @Test
+    void prodInJwtModeWithoutIssuerAndAudienceIsRefused() {
+        Properties settings = prodWithJwt();
+        settings.remove("statussync.rest.jwt.audience");
+
+        assertThat(startFailure(settings))
+                .contains("prod profile refuses JWT authentication without an issuer and an audience")
+                .contains("statussync.rest.jwt.issuer").contains("statussync.rest.jwt.audience");
+    }
+
+    @Test
+    void prodInJwtModeWithIssuerAndAudienceStarts() {
+        Properties settings = prodWithJwt();
+
+        assertThat(startFailure(settings, () -> assertThat(anonymousGet(settings, "/api/v1/openapi.json")).isEqualTo(401)))
+                .isNull();
+    }
+
+    private static Properties prodWithJwt() {
+        Properties p = prod();
+        p.setProperty("camel.server.jwtKeystoreType", "pkcs12");
+        p.setProperty("camel.server.jwtKeystorePath", RestJwtTest.KEY_STORE.toString());
+        p.setProperty("camel.server.jwtKeystorePassword", RestJwtTest.PASSWORD);
+        p.setProperty("statussync.rest.jwt.issuer", RestJwtTest.ISSUER);
+        p.setProperty("statussync.rest.jwt.audience", RestJwtTest.AUDIENCE);
+        return p;
+    }
+
     private static int anonymousGet(Properties settings, String path) throws Exception {
         RestClient client = new RestClient(settings.getProperty("camel.server.port"));
         return client.send(client.anonymous(path).GET()).statusCode();
@@ -103,6 +214,17 @@ class ApiAccessStartupTest {
         p.setProperty("statussync.inbox-dir", data.resolve("inbox").toString());
         p.setProperty("statussync.done-dir", data.resolve("done").toString());
         p.setProperty("statussync.error-dir", data.resolve("error").toString());
+        // plaintext is refused in prod unless TLS ends in front: the tests of authentication take that case
+        p.setProperty("statussync.rest.tls-terminated-upstream", "true");
+        return p;
+    }
+
+    /** prod with a users file, serving HTTPS with a key store made by keytool. */
+    private static Properties prodOverTls() {
+        Properties p = prod();
+        p.remove("statussync.rest.tls-terminated-upstream");
+        p.setProperty("camel.server.basicPropertiesFile", RestClient.USERS_FILE);
+        TestTls.serveHttps(p, SERVER_KEY_STORE);
         return p;
     }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,12 +29,17 @@ import com.expresschat.statussync.support.RestClient;
 import com.expresschat.statussync.support.RestTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** JWT instead of HTTP Basic: the embedded server takes a bearer JWT signed with a key of its key store. */
+/**
+ * JWT instead of HTTP Basic: the embedded server takes a bearer JWT signed with a key of its key store, issued by
+ * statussync.rest.jwt.issuer for statussync.rest.jwt.audience, and not expired; any other is 401 and reaches nothing.
+ */
 class RestJwtTest extends RestTestSupport {
 
     static final String PASSWORD = "jwt-test-store-password";
     static final byte[] SECRET = "a-256-bit-secret-for-tests-only!".getBytes(StandardCharsets.UTF_8);
     static final Path KEY_STORE = keyStoreWith(SECRET);
+    static final String ISSUER = "https://login.example.com/";
+    static final String AUDIENCE = "express-chat-status-sync";
 
     @Override
     protected void settings(Properties p) {
@@ -41,25 +47,66 @@ class RestJwtTest extends RestTestSupport {
         p.setProperty("camel.server.jwtKeystoreType", "pkcs12");
         p.setProperty("camel.server.jwtKeystorePath", KEY_STORE.toString());
         p.setProperty("camel.server.jwtKeystorePassword", PASSWORD);
+        p.setProperty("statussync.rest.jwt.issuer", ISSUER);
+        p.setProperty("statussync.rest.jwt.audience", AUDIENCE);
     }
 
     @Test
-    void aJwtSignedWithTheKeyStoresKeyIsServedAndAnyOtherIs401() throws Exception {
+    void aJwtFromTheIssuerForThisAudienceSignedWithTheKeyStoresKeyIsServed() throws Exception {
         expressChat.acceptAll();
-        long exp = Instant.now().plusSeconds(300).getEpochSecond();
 
-        assertThat(post("Bearer " + jwt(SECRET, "{\"sub\":\"intake\",\"exp\":" + exp + "}")).statusCode()).isEqualTo(200);
-        assertThat(post("Bearer " + jwt("another-secret-another-secret-!!".getBytes(StandardCharsets.UTF_8),
-                "{\"sub\":\"intake\",\"exp\":" + exp + "}")).statusCode()).isEqualTo(401);
-        assertThat(post("Bearer " + jwt(SECRET, "{\"sub\":\"intake\",\"exp\":1}")).statusCode()).isEqualTo(401);
-        assertThat(post(RestClient.basic(RestClient.USER, RestClient.PASSWORD)).statusCode()).isEqualTo(401);
-        assertThat(expressChat.receivedIds()).containsExactly(objectId(1));
+        assertThat(post("Bearer " + jwt(SECRET, claims(ISSUER, "\"" + AUDIENCE + "\"", inFiveMinutes()))).statusCode())
+                .isEqualTo(200);
+        // aud may also be a list that names this service
+        assertThat(post("Bearer " + jwt(SECRET, claims(ISSUER, "[\"other\",\"" + AUDIENCE + "\"]", inFiveMinutes())))
+                .statusCode()).isEqualTo(200);
+        assertThat(expressChat.receivedIds()).containsExactly(objectId(1), objectId(1));
+    }
+
+    @Test
+    void anyOtherTokenIs401AndReachesNothing() throws Exception {
+        expressChat.acceptAll();
+        String audience = "\"" + AUDIENCE + "\"";
+        byte[] foreignKey = "another-secret-another-secret-!!".getBytes(StandardCharsets.UTF_8);
+
+        String elsewhere = "https://elsewhere.example.com/";
+        assertThat(post("Bearer " + jwt(SECRET, claims(elsewhere, audience, inFiveMinutes()))).statusCode())
+                .as("wrong iss").isEqualTo(401);
+        assertThat(post("Bearer " + jwt(SECRET, claims(ISSUER, "\"another-service\"", inFiveMinutes()))).statusCode())
+                .as("wrong aud").isEqualTo(401);
+        String withoutAudience = "{\"sub\":\"intake\",\"iss\":\"" + ISSUER + "\",\"exp\":" + inFiveMinutes() + "}";
+        assertThat(post("Bearer " + jwt(SECRET, withoutAudience)).statusCode()).as("no aud").isEqualTo(401);
+        assertThat(post("Bearer " + jwt(SECRET, claims(ISSUER, audience, 1))).statusCode()).as("expired").isEqualTo(401);
+        assertThat(post("Bearer " + unsigned(claims(ISSUER, audience, inFiveMinutes()))).statusCode()).as("alg none")
+                .isEqualTo(401);
+        assertThat(post("Bearer " + jwt(foreignKey, claims(ISSUER, audience, inFiveMinutes()))).statusCode())
+                .as("foreign key").isEqualTo(401);
+        assertThat(post(RestClient.basic(RestClient.USER, RestClient.PASSWORD)).statusCode()).as("basic").isEqualTo(401);
+
+        assertThat(expressChat.requests()).isEmpty();
+        assertThat(inboxFiles()).isEmpty();
+    }
+
+    private static String claims(String issuer, String audienceJson, long exp) {
+        return "{\"sub\":\"intake\",\"iss\":\"" + issuer + "\",\"aud\":" + audienceJson + ",\"exp\":" + exp + "}";
+    }
+
+    private static long inFiveMinutes() {
+        return Instant.now().plusSeconds(300).getEpochSecond();
+    }
+
+    private List<Path> inboxFiles() throws IOException {
+        if (!Files.exists(inbox())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(inbox())) {
+            return files.toList();
+        }
     }
 
     @Test
     void theDocumentAdvertisesBearerJwtOnlyAndAMalformedBearerIs401WithItsChallenge() throws Exception {
-        long exp = Instant.now().plusSeconds(300).getEpochSecond();
-        String jwt = "Bearer " + jwt(SECRET, "{\"sub\":\"intake\",\"exp\":" + exp + "}");
+        String jwt = "Bearer " + jwt(SECRET, claims(ISSUER, "\"" + AUDIENCE + "\"", inFiveMinutes()));
         HttpResponse<String> document = rest().send(rest().anonymous("/api/v1/openapi.json").header("Authorization", jwt).GET());
 
         JsonNode api = ExpressChatStub.read(document.body());
@@ -80,6 +127,13 @@ class RestJwtTest extends RestTestSupport {
     private HttpResponse<String> post(String authorization) throws Exception {
         return rest().send(rest().anonymous(RestClient.INTAKE).header("Authorization", authorization)
                 .header("Content-Type", "text/plain").POST(BodyPublishers.ofString(ids(1, 1))));
+    }
+
+    /** A JWT with {@code alg: none} and no signature (RFC 7519 §6, "unsecured"). */
+    static String unsigned(String claims) {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+               + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
     /** A compact HS256 JWT (RFC 7519). */

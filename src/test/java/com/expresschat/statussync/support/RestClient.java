@@ -26,9 +26,21 @@ public final class RestClient {
             .build();
 
     private final String base;
+    private final HttpClient http;
 
     public RestClient(String port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, HTTP);
+    }
+
+    /** A client of the server at {@code base} (scheme, host and port) over {@code http}, e.g. an HTTPS client. */
+    public RestClient(String base, HttpClient http) {
+        this.base = base;
+        this.http = http;
+    }
+
+    /** A client of the server's HTTPS port over {@code https} (see TestTls). */
+    public static RestClient https(String port, HttpClient https) {
+        return new RestClient("https://127.0.0.1:" + port, https);
     }
 
     public static String basic(String user, String password) {
@@ -54,6 +66,6 @@ public final class RestClient {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.build(), BodyHandlers.ofString());
+        return http.send(request.build(), BodyHandlers.ofString());
     }
 }

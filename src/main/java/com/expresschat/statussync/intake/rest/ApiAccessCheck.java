@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.auth.AuthenticationConfig;
-import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +24,11 @@ final class ApiAccessCheck {
     static final String API_PATH = "/api/v1/status-updates";
 
     private final CamelContext context;
-    private final PropertiesComponent properties;
+    private final OptionalSettings settings;
 
     ApiAccessCheck(CamelContext context) {
         this.context = context;
-        this.properties = context.getPropertiesComponent();
+        this.settings = new OptionalSettings(context.getPropertiesComponent());
     }
 
     void verify(String profile, boolean allowAnonymous) {
@@ -91,6 +90,6 @@ final class ApiAccessCheck {
     }
 
     private Optional<String> serverSetting(String name) {
-        return ApiAuthentication.serverSetting(properties, name);
+        return settings.camelServer(name);
     }
 }

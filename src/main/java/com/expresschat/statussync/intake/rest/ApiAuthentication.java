@@ -1,6 +1,5 @@
 package com.expresschat.statussync.intake.rest;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.camel.spi.PropertiesComponent;
@@ -38,10 +37,6 @@ record ApiAuthentication(Scheme scheme, String realm) {
 
     /** A camel.server.* setting, written camelCase (as in config/) or kebab-case. */
     static Optional<String> serverSetting(PropertiesComponent properties, String name) {
-        String kebab = name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
-        return properties.resolveProperty("camel.server." + name)
-                .or(() -> properties.resolveProperty("camel.server." + kebab))
-                .map(String::trim)
-                .filter(value -> !value.isEmpty());
+        return new OptionalSettings(properties).camelServer(name);
     }
 }

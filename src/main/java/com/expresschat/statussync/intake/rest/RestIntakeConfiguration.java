@@ -1,8 +1,10 @@
 package com.expresschat.statussync.intake.rest;
 
-import java.io.IOException;
+import java.time.Clock;
+import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.spi.Registry;
 
 import com.expresschat.statussync.failure.IntakeGate;
@@ -13,8 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sets up the REST intake (routes/rest-intake.camel.yaml): checks that it is not served open by mistake
- * ({@link ApiAccessCheck}), removes what a crash left of bodies being stored, then binds the beans its routes
- * refer to, the OpenAPI document's factory, and the server's error answers under /api ({@link ApiErrorAnswers}).
+ * ({@link ApiAccessCheck}) nor over plaintext in prod ({@link ServerTls}), shapes the embedded server
+ * ({@link EmbeddedServerVertx}: no h2c, the client authentication of camel.ssl.*), checks JWT issuer and audience
+ * ({@link JwtIssuerAudience}), counts and logs failed logins ({@link LoginFailures}), removes what a crash left of
+ * bodies being stored, then binds the beans its routes refer to, the OpenAPI document's factory, and the server's
+ * error answers under /api ({@link ApiErrorAnswers}).
  */
 public final class RestIntakeConfiguration {
 
@@ -23,10 +28,17 @@ public final class RestIntakeConfiguration {
     private RestIntakeConfiguration() {
     }
 
+    /** {@code loginFailures} counts each request refused by authentication, by reason ("refused", "missing"). */
     public static void configure(CamelContext context, String profile, Folders folders, IntakeGate gate,
-            ObjectMapper json) throws Exception {
+            ObjectMapper json, Consumer<String> loginFailures, Clock clock) throws Exception {
         RestSettings settings = RestSettings.from(context.getPropertiesComponent());
         new ApiAccessCheck(context).verify(profile, settings.allowAnonymous());
+        new JwtIssuerAudience(context).apply(profile);
+        MainHttpServer server = context.hasService(MainHttpServer.class);
+        if (server != null) {
+            new LoginFailures(loginFailures, clock).watch(server.getConfiguration().getAuthenticationConfig());
+        }
+        EmbeddedServerVertx.bind(context, new ServerTls(context).verify(profile));
 
         HttpAnswer answer = new HttpAnswer(json);
         Registry registry = context.getRegistry();
