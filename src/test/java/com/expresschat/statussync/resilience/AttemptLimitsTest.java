@@ -17,25 +17,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What one attempt may cost (§3): the whole attempt, answer included, is cut at connect + response timeout (here
- * 300 + 1700 ms), and an answer body is read only up to {@link AttemptLimits#MAX_BODY_BYTES}.
+ * 300 + 4000 ms), and an answer body is read only up to {@link AttemptLimits#MAX_BODY_BYTES}.
  */
 class AttemptLimitsTest extends StatusSyncTestSupport {
 
     @Override
     protected void settings(Properties p) {
         p.setProperty("statussync.delivery.connect-timeout", "300");
-        p.setProperty("statussync.delivery.response-timeout", "1700");
+        p.setProperty("statussync.delivery.response-timeout", "4000");
         p.setProperty("statussync.retry.max-retries", "1");
     }
 
     @Test
     void anAnswerThatTricklesInIsCutAtTheDeadlineAndRetriedAsTransient() throws Exception {
-        // 200 at once, then the body a chunk every 100 ms for 20 s: no single read waits anywhere near 1700 ms
+        // 200 at once, then the body a chunk every 100 ms for 40 s: no single read waits anywhere near 4000 ms
         expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(
-                okJson("{\"ok\":true,\"pad\":\"" + "x".repeat(400) + "\"}").withChunkedDribbleDelay(200, 20_000)));
+                okJson("{\"ok\":true,\"pad\":\"" + "x".repeat(800) + "\"}").withChunkedDribbleDelay(400, 40_000)));
         drop("trickle.txt", ids(2, 1));
 
-        // awaitDone waits 30 s at most: two attempts that each ran to the end of the answer would take 40 s
+        // awaitDone waits 30 s at most: two attempts that each ran to the end of the answer would take 80 s
         JsonNode receipt = awaitDone("trickle.txt");
 
         assertThat(receipt.path("outcome").asText()).isEqualTo("FAILED");
@@ -43,12 +43,12 @@ class AttemptLimitsTest extends StatusSyncTestSupport {
         JsonNode why = ExpressChatStub.read(Files.readString(error().resolve("trickle.txt.transient.ndjson.error.json")));
         assertThat(why.path("failureClass").asText()).isEqualTo("TRANSIENT");
         assertThat(why.path("attempts").asInt()).isEqualTo(2);
-        // two attempts of at most 2 s each, one retry delay (<= 1 s), and the time to take and finish the input
-        assertThat(receipt.path("durationMs").asLong()).isLessThan(8_000);
+        // two attempts of at most 4.3 s each, one retry delay (<= 1 s), and the time to take and finish the input
+        assertThat(receipt.path("durationMs").asLong()).isLessThan(15_000);
         // the first attempt is cut by the deadline (the second may meet the read timeout first: WireMock is still
         // busy trickling the first answer into the closed connection)
         assertThat(LogCapture.text()).contains("Batch 1 of trickle.txt failed (TRANSIENT java.net.SocketTimeoutException: "
-                + "no complete answer from express-chat within the attempt deadline of 2000 ms");
+                + "no complete answer from express-chat within the attempt deadline of 4300 ms");
     }
 
     @Test
