@@ -44,6 +44,7 @@ class LargeAnswerIT {
             Path done = data.resolve("done");
             List<String> options = List.of("-Xmx256m",
                     "-Dcamel.main.profile=prod", "-Dcamel.server.basicPropertiesFile=" + AppProcess.USERS_FILE,
+                    "-Dstatussync.rest.tls-terminated-upstream=true", // loopback only: plaintext is meant
                     "-Dcamel.server.port=" + AvailablePortFinder.getNextAvailable(),
                     "-Dstatussync.express-chat.url=" + expressChat.baseUrl() + ExpressChatStub.PATH,
                     "-Dstatussync.inbox-dir=" + inbox, "-Dstatussync.done-dir=" + done,
