@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,13 +41,7 @@ class LargeAnswerIT {
                     aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(answer)));
             Path inbox = Files.createDirectories(data.resolve("inbox"));
             Path done = data.resolve("done");
-            List<String> options = List.of("-Xmx256m",
-                    "-Dcamel.main.profile=prod", "-Dcamel.server.basicPropertiesFile=" + AppProcess.USERS_FILE,
-                    "-Dstatussync.rest.tls-terminated-upstream=true", // loopback only: plaintext is meant
-                    "-Dcamel.server.port=" + AvailablePortFinder.getNextAvailable(),
-                    "-Dstatussync.express-chat.url=" + expressChat.baseUrl() + ExpressChatStub.PATH,
-                    "-Dstatussync.inbox-dir=" + inbox, "-Dstatussync.done-dir=" + done,
-                    "-Dstatussync.error-dir=" + data.resolve("error"));
+            List<String> options = AppProcess.prodOptions("256m", expressChat.baseUrl() + ExpressChatStub.PATH, data);
             try (AppProcess app = AppProcess.start(options, Map.of("EXPRESS_CHAT_TOKEN", "secret-token-large-answer"),
                     data.resolve("app.log"))) {
                 app.awaitStarted(Duration.ofSeconds(60));

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,13 +37,7 @@ class LargeFileIT {
             Path inbox = Files.createDirectories(data.resolve("inbox"));
             Path done = data.resolve("done");
             writeIds(data.resolve("million.txt"));
-            List<String> options = List.of("-Xmx128m",
-                    "-Dcamel.main.profile=prod", "-Dcamel.server.basicPropertiesFile=" + AppProcess.USERS_FILE,
-                    "-Dstatussync.rest.tls-terminated-upstream=true", // loopback only: plaintext is meant
-                    "-Dcamel.server.port=" + AvailablePortFinder.getNextAvailable(),
-                    "-Dstatussync.express-chat.url=" + expressChat.baseUrl() + ExpressChatStub.PATH,
-                    "-Dstatussync.inbox-dir=" + inbox, "-Dstatussync.done-dir=" + done,
-                    "-Dstatussync.error-dir=" + data.resolve("error"));
+            List<String> options = AppProcess.prodOptions("128m", expressChat.baseUrl() + ExpressChatStub.PATH, data);
             try (AppProcess app = AppProcess.start(options, Map.of("EXPRESS_CHAT_TOKEN", "secret-token-large-file"),
                     data.resolve("app.log"))) {
                 app.awaitStarted(Duration.ofSeconds(60));

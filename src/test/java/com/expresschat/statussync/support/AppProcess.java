@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.test.AvailablePortFinder;
+
 /**
  * The packaged application as a real process, started like an operator does: {@code java @config/jvm.options
  * -jar target/express-chat-status-sync.jar} from the project root. Its output goes to a log file.
@@ -54,6 +56,20 @@ public final class AppProcess implements AutoCloseable {
         builder.environment().remove("EXPRESS_CHAT_TOKEN_FILE");
         builder.environment().putAll(environment);
         return new AppProcess(builder.start(), log);
+    }
+
+    /**
+     * JVM options of a prod-profile start on loopback against {@code expressChatUrl}, with the heap capped at
+     * {@code maxHeap} and the folders inbox/, done/, error/ under {@code data}.
+     */
+    public static List<String> prodOptions(String maxHeap, String expressChatUrl, Path data) {
+        return List.of("-Xmx" + maxHeap,
+                "-Dcamel.main.profile=prod", "-Dcamel.server.basicPropertiesFile=" + USERS_FILE,
+                "-Dstatussync.rest.tls-terminated-upstream=true", // loopback only: plaintext is meant
+                "-Dcamel.server.port=" + AvailablePortFinder.getNextAvailable(),
+                "-Dstatussync.express-chat.url=" + expressChatUrl,
+                "-Dstatussync.inbox-dir=" + data.resolve("inbox"), "-Dstatussync.done-dir=" + data.resolve("done"),
+                "-Dstatussync.error-dir=" + data.resolve("error"));
     }
 
     public String output() throws IOException {
