@@ -1,18 +1,24 @@
 package com.expresschat.statussync;
 
-/** Names of the exchange properties that carry an input through the routes. */
+/** Names of the exchange properties and routes that Java code refers to (the YAML spells the same names). */
 public final class ExchangeKeys {
 
-    /** The {@link com.expresschat.statussync.intake.Input} being processed. */
-    public static final String INPUT = "statusSyncInput";
-    /** The input's {@link com.expresschat.statussync.outcome.InputReport}: its accounting, shared by its batches. */
-    public static final String REPORT = "statusSyncReport";
-    /** The input's {@link com.expresschat.statussync.outcome.DeadLetterFiles}. */
-    public static final String DEAD_LETTERS = "statusSyncDeadLetters";
-    /** The {@link com.expresschat.statussync.delivery.Batch} being delivered. */
+    /**
+     * The one property of an input being processed: its {@link com.expresschat.statussync.model.InputRun}
+     * (the outcome stage's {@code InputLedger}), set by process-input.
+     */
+    public static final String INPUT_RUN = "statusSyncInputRun";
+    /** The {@link com.expresschat.statussync.model.Batch} being delivered, kept by deliver-batch across attempts. */
     public static final String BATCH = "statusSyncBatch";
-    /** Absolute path the file consumer moves the input to when it is done (done/ or error/). */
+    /** The {@link com.expresschat.statussync.failure.DeliveryFailure} of the batch's latest attempt (RetryPolicy). */
+    public static final String LAST_FAILURE = "statusSyncLastFailure";
+    /** How many attempts of the batch reached express-chat and failed (RetryPolicy). */
+    public static final String FAILED_ATTEMPTS = "statusSyncFailedAttempts";
+    /** Absolute path the file consumer moves the input to when it is done (done/ or error/), set by file-intake. */
     public static final String ARCHIVE_PATH = "statusSyncArchivePath";
+
+    /** The route whose consumer is suspended while intake is paused. */
+    public static final String FILE_INTAKE_ROUTE = "file-intake";
 
     private ExchangeKeys() {
     }

@@ -14,21 +14,22 @@ import org.slf4j.LoggerFactory;
 import com.expresschat.statussync.delivery.BatchSource;
 import com.expresschat.statussync.delivery.DeliveryPool;
 import com.expresschat.statussync.delivery.DeliveryRecorder;
-import com.expresschat.statussync.delivery.DryRunRecorder;
+import com.expresschat.statussync.delivery.DryRun;
 import com.expresschat.statussync.delivery.StatusUpdateRequest;
 import com.expresschat.statussync.delivery.TokenSource;
 import com.expresschat.statussync.failure.Backoff;
 import com.expresschat.statussync.failure.DeadLetterRecorder;
-import com.expresschat.statussync.failure.DeliveryGate;
-import com.expresschat.statussync.failure.ExpressChatCircuit;
-import com.expresschat.statussync.failure.ExpressChatProbe;
+import com.expresschat.statussync.pause.DeliveryGate;
+import com.expresschat.statussync.pause.ExpressChatCircuit;
+import com.expresschat.statussync.pause.ExpressChatProbe;
 import com.expresschat.statussync.failure.FailureClassifier;
-import com.expresschat.statussync.failure.IntakeGate;
+import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.failure.RetryPolicy;
 import com.expresschat.statussync.intake.FileIntake;
 import com.expresschat.statussync.intake.rest.RestIntakeConfiguration;
 import com.expresschat.statussync.outcome.Folders;
-import com.expresschat.statussync.outcome.InputAccounting;
+import com.expresschat.statussync.outcome.BatchOutcomeFold;
+import com.expresschat.statussync.outcome.InputLedgers;
 import com.expresschat.statussync.operations.Operations;
 import com.expresschat.statussync.operations.StatusSyncMetrics;
 import com.expresschat.statussync.outcome.InputCompletion;
@@ -69,11 +70,12 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         Backoff backoff = new Backoff(settings.initialDelay(), settings.backoffMultiplier(), settings.maxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
 
-        IntakeGate gate = new IntakeGate(context, List.of("file-intake"),
+        IntakeGate gate = new IntakeGate(context, List.of(ExchangeKeys.FILE_INTAKE_ROUTE),
                 context.getExecutorServiceManager().newSingleThreadExecutor(this, "intake-control"), clock);
         Settings.Circuit circuitSettings = settings.circuit();
         ExpressChatCircuit circuit = new ExpressChatCircuit(circuitSettings.windowSize(),
-                circuitSettings.minimumCalls(), circuitSettings.failureRateThreshold(), classifier, gate);
+                circuitSettings.minimumCalls(), circuitSettings.failureRateThreshold(),
+                failure -> classifier.classify(failure).failureClass().retryable(), gate);
 
         String url = properties.resolveProperty("statussync.express-chat.url").orElse("");
         StatusSyncMetrics metrics = Operations.bind(context, gate, folders, classifier, url);
@@ -82,20 +84,21 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("folders", folders);
         registry.bind("tokenSource", tokens);
         registry.bind("fileIntake", new FileIntake());
-        registry.bind("inputAccounting", new InputAccounting(folders, json, clock, settings.progressEveryBatches(),
+        registry.bind("inputLedgers", new InputLedgers(folders, json, clock, settings.progressEveryBatches(),
                 settings.progressEvery()));
+        registry.bind("batchOutcomeFold", new BatchOutcomeFold());
         registry.bind("inputValidation", new InputValidation(validator, settings.onInvalid()));
         registry.bind("batchSource", new BatchSource(validator, settings.batchSize()));
         registry.bind("statusUpdateRequest", new StatusUpdateRequest(json, tokens));
-        registry.bind("deliveryRecorder", new DeliveryRecorder(circuit));
+        registry.bind("deliveryRecorder", new DeliveryRecorder(circuit, clock));
         registry.bind("retryPolicy", new RetryPolicy(classifier, circuit, backoff, settings.maxRetries()));
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(classifier, gate, clock));
         registry.bind("intakeGate", gate);
         registry.bind("deliveryGate", new DeliveryGate(gate, circuit));
         registry.bind("expressChatCircuit", circuit);
-        registry.bind("expressChatProbe", new ExpressChatProbe(tokens, gate, circuit));
+        registry.bind("expressChatProbe", new ExpressChatProbe(tokens::token, gate, circuit));
         registry.bind("inputCompletion", new InputCompletion(folders, json, clock, metrics::inputFinished));
-        registry.bind("dryRunRecorder", new DryRunRecorder());
+        registry.bind("dryRun", new DryRun(clock));
         registry.bind("deliveryPool", DeliveryPool.create(context, settings.concurrency()));
         registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
         RestIntakeConfiguration.configure(context, profile, folders, gate, json);

@@ -1,5 +1,9 @@
 package com.expresschat.statussync.failure;
 
+import com.expresschat.statussync.pause.IntakeGate;
+
+import com.expresschat.statussync.model.FailureClass;
+
 import java.time.Duration;
 
 /**

@@ -1,5 +1,10 @@
 package com.expresschat.statussync.failure;
 
+import com.expresschat.statussync.pause.IntakeGate;
+import com.expresschat.statussync.pause.NotSentException;
+
+import com.expresschat.statussync.model.FailureClass;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;

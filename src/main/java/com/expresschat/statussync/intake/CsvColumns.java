@@ -1,5 +1,7 @@
 package com.expresschat.statussync.intake;
 
+import com.expresschat.statussync.model.InputRejectedException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

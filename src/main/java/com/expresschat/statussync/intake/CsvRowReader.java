@@ -1,5 +1,9 @@
 package com.expresschat.statussync.intake;
 
+import com.expresschat.statussync.model.InputRejectedException;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

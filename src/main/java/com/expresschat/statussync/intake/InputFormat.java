@@ -1,5 +1,7 @@
 package com.expresschat.statussync.intake;
 
+import com.expresschat.statussync.model.RowReader;
+
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;

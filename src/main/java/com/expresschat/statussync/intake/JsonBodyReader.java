@@ -1,5 +1,9 @@
 package com.expresschat.statussync.intake;
 
+import com.expresschat.statussync.model.InputRejectedException;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

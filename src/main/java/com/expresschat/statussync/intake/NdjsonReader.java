@@ -1,5 +1,9 @@
 package com.expresschat.statussync.intake;
 
+import com.expresschat.statussync.model.InputRejectedException;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;

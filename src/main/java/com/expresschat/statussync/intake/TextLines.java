@@ -1,5 +1,7 @@
 package com.expresschat.statussync.intake;
 
+import com.expresschat.statussync.model.InputRejectedException;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;

@@ -63,7 +63,7 @@ public class ExpressChatCallMetrics extends EventNotifierSupport {
                 ? exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)
                 : classifier.classify(exchange.getException()).httpStatus();
         metrics.requestDone(status == null ? "error" : status.toString(), Duration.ofMillis(sent.getTimeTaken()));
-        DeliveryFailure previous = exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class);
+        DeliveryFailure previous = exchange.getProperty(ExchangeKeys.LAST_FAILURE, DeliveryFailure.class);
         if (RetryPolicy.failedAttempts(exchange) > 0 && previous != null) {
             metrics.retried(previous.failureClass().name());
         }

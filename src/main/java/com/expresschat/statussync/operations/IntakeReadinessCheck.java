@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
-import com.expresschat.statussync.failure.IntakeGate;
+import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.outcome.FolderUnusableException;
 import com.expresschat.statussync.outcome.Folders;
 

@@ -4,7 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 
 import com.expresschat.statussync.failure.FailureClassifier;
-import com.expresschat.statussync.failure.IntakeGate;
+import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.outcome.Folders;
 
 import io.micrometer.core.instrument.MeterRegistry;

@@ -9,9 +9,9 @@ import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 
-import com.expresschat.statussync.failure.IntakeGate;
-import com.expresschat.statussync.outcome.BatchRecord;
-import com.expresschat.statussync.outcome.Receipt;
+import com.expresschat.statussync.pause.IntakeGate;
+import com.expresschat.statussync.model.BatchRecord;
+import com.expresschat.statussync.model.Receipt;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

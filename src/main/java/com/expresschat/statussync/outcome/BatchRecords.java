@@ -1,5 +1,7 @@
 package com.expresschat.statussync.outcome;
 
+import com.expresschat.statussync.model.BatchRecord;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,26 +3,25 @@ package com.expresschat.statussync.outcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.ExchangeKeys;
 import com.expresschat.statussync.LogContext;
-import com.expresschat.statussync.intake.FileIntake;
-import com.expresschat.statussync.intake.Input;
+import com.expresschat.statussync.model.Input;
+import com.expresschat.statussync.model.Outcome;
+import com.expresschat.statussync.model.Receipt;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Ends an input (§5): publishes its dead-letter files, writes its receipt (and for a rejected input its
- * error report) where the input will be archived, names that place for the file consumer to move the
- * input to, and logs one line with the outcome and counts. The receipt becomes the message body.
- * A dropped file goes to done/ unless it was REJECTED, then to error/ unchanged: error/ holds exactly
- * what needs an operator.
+ * Ends an input (§5): publishes its dead-letter files, writes its receipt (and for a rejected input its error
+ * report) where an archived input will be moved, and logs one line with the outcome and counts. The receipt is
+ * the answer (the message body); for an archived input it names where the file goes ({@link Receipt#archivedAs}):
+ * done/ unless it was REJECTED, then error/ unchanged, so error/ holds exactly what needs an operator.
  */
 public class InputCompletion {
 
@@ -45,32 +44,29 @@ public class InputCompletion {
     }
 
     /** Ends an input whose batches have all been delivered or dead-lettered. */
-    public Receipt complete(Exchange exchange) throws IOException {
-        List<Path> deadLetterFiles = exchange.getProperty(ExchangeKeys.DEAD_LETTERS, DeadLetterFiles.class).publish();
-        return finish(exchange, folders.done(), deadLetterFiles);
+    public Receipt complete(@ExchangeProperty(ExchangeKeys.INPUT_RUN) InputLedger ledger) throws IOException {
+        return finish(ledger, folders.done(), ledger.publishDeadLetters());
     }
 
     /** Ends an input that was rejected: nothing of it was sent. */
-    public Receipt reject(Exchange exchange) throws IOException {
-        return finish(exchange, folders.error(), List.of());
+    public Receipt reject(@ExchangeProperty(ExchangeKeys.INPUT_RUN) InputLedger ledger) throws IOException {
+        return finish(ledger, folders.error(), List.of());
     }
 
-    private Receipt finish(Exchange exchange, Path archiveDir, List<Path> deadLetterFiles) throws IOException {
-        Input input = exchange.getProperty(ExchangeKeys.INPUT, Input.class);
-        InputReport report = exchange.getProperty(ExchangeKeys.REPORT, InputReport.class);
+    private Receipt finish(InputLedger ledger, Path archiveDir, List<Path> deadLetterFiles) throws IOException {
+        Input input = ledger.input();
         LogContext.input(input.name());
-        Path archive = FileIntake.SOURCE.equals(input.source()) ? folders.freeName(archiveDir, input.name()) : null;
-        Receipt receipt = Receipt.of(report, deadLetterFiles, archive, clock.instant());
+        Path archive = input.archived() ? folders.freeName(archiveDir, input.name()) : null;
+        Receipt receipt = ledger.receipt(deadLetterFiles, archive, clock.instant());
         if (archive != null) {
-            if (report.rejected()) {
-                AtomicFiles.writeJson(Folders.besides(archive, ERROR_SUFFIX), json, RejectionReport.of(report));
+            if (ledger.tally().rejected()) {
+                AtomicFiles.writeJson(Folders.besides(archive, ERROR_SUFFIX), json,
+                        RejectionReport.of(input.name(), ledger.tally()));
             }
             AtomicFiles.writeJson(Folders.besides(archive, RECEIPT_SUFFIX), json, receipt);
-            exchange.setProperty(ExchangeKeys.ARCHIVE_PATH, archive.toString());
         }
         log(receipt);
         onFinished.accept(receipt);
-        exchange.getMessage().setBody(receipt);
         return receipt;
     }
 

@@ -1,12 +1,16 @@
 package com.expresschat.statussync.outcome;
 
+import com.expresschat.statussync.model.InvalidRow;
+
 import java.util.List;
+
+import com.expresschat.statussync.model.Tally;
 
 /** The {@code .error.json} beside a REJECTED input (§5): why nothing of it was sent. */
 public record RejectionReport(String input, String reason, long invalidRows, List<InvalidRow> rows, String fix) {
 
-    public static RejectionReport of(InputReport report) {
-        return new RejectionReport(report.inputName(), report.rejectionReason(), report.invalid(), report.invalidRows(),
+    public static RejectionReport of(String inputName, Tally tally) {
+        return new RejectionReport(inputName, tally.rejectionReason(), tally.invalid(), tally.invalidRows(),
                 "correct the input and drop it into the inbox again; nothing of it was sent");
     }
 }

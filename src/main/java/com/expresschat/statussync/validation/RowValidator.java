@@ -1,7 +1,7 @@
 package com.expresschat.statussync.validation;
 
 import com.expresschat.statussync.intake.Excerpt;
-import com.expresschat.statussync.intake.Row;
+import com.expresschat.statussync.model.Row;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Objects;

@@ -1,5 +1,8 @@
 package com.expresschat.statussync.delivery;
 
+import com.expresschat.statussync.model.Batch;
+import com.expresschat.statussync.model.StatusUpdate;
+
 import static com.expresschat.statussync.support.Samples.DELETED;
 import static com.expresschat.statussync.support.Samples.batch;
 import static com.expresschat.statussync.support.Samples.subscriberId;
@@ -10,7 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.expresschat.statussync.intake.Row;
+import com.expresschat.statussync.model.Row;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,5 +1,7 @@
 package com.expresschat.statussync.failure;
 
+import com.expresschat.statussync.model.FailureClass;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;

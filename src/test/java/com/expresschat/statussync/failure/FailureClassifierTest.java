@@ -1,5 +1,7 @@
 package com.expresschat.statussync.failure;
 
+import com.expresschat.statussync.model.FailureClass;
+
 import static com.expresschat.statussync.failure.Failures.CLOCK;
 import static com.expresschat.statussync.failure.Failures.httpFailure;
 import static org.assertj.core.api.Assertions.assertThat;

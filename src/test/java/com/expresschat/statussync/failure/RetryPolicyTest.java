@@ -1,5 +1,11 @@
 package com.expresschat.statussync.failure;
 
+import com.expresschat.statussync.pause.ExpressChatCircuit;
+import com.expresschat.statussync.pause.IntakeGate;
+import com.expresschat.statussync.pause.NotSentException;
+
+import com.expresschat.statussync.model.FailureClass;
+
 import static com.expresschat.statussync.failure.Failures.CLOCK;
 import static com.expresschat.statussync.failure.Failures.httpFailure;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +40,8 @@ class RetryPolicyTest {
     // random 0.5 is the middle of the jitter range, so the delays are exactly 1 s, 2 s, 4 s ...
     private final FailureClassifier classifier = new FailureClassifier(CLOCK);
     private final IntakeGate gate = new IntakeGate(camel, List.of(), Executors.newSingleThreadExecutor(), CLOCK);
-    private final ExpressChatCircuit circuit = new ExpressChatCircuit(20, 10, 50, classifier, gate);
+    private final ExpressChatCircuit circuit = new ExpressChatCircuit(20, 10, 50,
+            failure -> classifier.classify(failure).failureClass().retryable(), gate);
     private final RetryPolicy policy = new RetryPolicy(classifier, circuit,
             new Backoff(Duration.ofSeconds(1), 2, Duration.ofSeconds(60), () -> 0.5), MAX_RETRIES);
 
@@ -85,9 +92,9 @@ class RetryPolicyTest {
 
         policy.matches(exchange);
 
-        assertThat(exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class).failureClass())
+        assertThat(exchange.getProperty(ExchangeKeys.LAST_FAILURE, DeliveryFailure.class).failureClass())
                 .isEqualTo(FailureClass.TRANSIENT);
-        assertThat(exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class).httpStatus()).isEqualTo(500);
+        assertThat(exchange.getProperty(ExchangeKeys.LAST_FAILURE, DeliveryFailure.class).httpStatus()).isEqualTo(500);
         assertThat(RetryPolicy.failedAttempts(exchange)).isEqualTo(2);
     }
 
@@ -108,7 +115,7 @@ class RetryPolicyTest {
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, caught);
 
         assertThat(policy.matches(exchange)).isFalse();
-        assertThat(exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class).failureClass())
+        assertThat(exchange.getProperty(ExchangeKeys.LAST_FAILURE, DeliveryFailure.class).failureClass())
                 .isEqualTo(FailureClass.AUTH);
     }
 
@@ -125,7 +132,7 @@ class RetryPolicyTest {
         exchange.setException(failure);
         exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, attempt);
         if (attempt != null) {
-            exchange.setProperty(RetryPolicy.FAILED_ATTEMPTS, attempt - 1);
+            exchange.setProperty(ExchangeKeys.FAILED_ATTEMPTS, attempt - 1);
         }
         return exchange;
     }
@@ -140,6 +147,6 @@ class RetryPolicyTest {
 
         assertThat(policy.matches(exchange)).isFalse();
         assertThat(RetryPolicy.failedAttempts(exchange)).isZero();
-        assertThat(exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class).sent()).isFalse();
+        assertThat(exchange.getProperty(ExchangeKeys.LAST_FAILURE, DeliveryFailure.class).sent()).isFalse();
     }
 }

@@ -1,5 +1,10 @@
 package com.expresschat.statussync.intake;
 
+import com.expresschat.statussync.model.Input;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
+import com.expresschat.statussync.support.Samples;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,28 +30,27 @@ class FileIntakeTest {
         GenericFile<File> picked = new GenericFile<>();
         picked.setAbsoluteFilePath(file.toAbsolutePath().toString());
         picked.setRelativeFilePath(file.getFileName().toString());
-        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.getMessage().setBody(picked);
-        return new FileIntake().toInput(exchange);
+        return new FileIntake().toInput(picked);
     }
 
-    private static byte[] read(Input input) throws IOException {
-        try (InputStream in = input.content().open()) {
-            return in.readAllBytes();
+    private static Row firstRow(Input input) throws Exception {
+        try (RowReader rows = input.openRows()) {
+            return rows.next();
         }
     }
 
     @Test
     void aRegularFileIsAnInputOfTheFormatItsNameSays() throws Exception {
-        Path file = Files.writeString(dir.resolve("users.csv"), "id\n");
+        Path file = Files.writeString(dir.resolve("users.csv"), "id\n" + Samples.USER_ID + "\n");
 
         Input input = toInput(file);
 
         assertThat(input.name()).isEqualTo("users.csv");
         assertThat(input.source()).isEqualTo(FileIntake.SOURCE);
-        assertThat(input.format()).isEqualTo(InputFormat.CSV);
+        assertThat(input.archived()).isTrue();
+        assertThat(input.format()).isEqualTo(InputFormat.CSV.name());
         assertThat(input.refusal()).isNull();
-        assertThat(read(input)).isEqualTo("id\n".getBytes());
+        assertThat(firstRow(input).id()).isEqualTo(Samples.USER_ID);
     }
 
     @Test
@@ -58,7 +62,7 @@ class FileIntakeTest {
 
         assertThat(input.refusal()).isEqualTo(
                 "'users.txt' is a symbolic link, which is never followed: copy or move the file itself into the inbox");
-        assertThatThrownBy(() -> read(input)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> firstRow(input)).isInstanceOf(IOException.class);
         assertThat(Files.readString(target)).isEqualTo("tok-123\n");
     }
 }

@@ -1,5 +1,7 @@
 package com.expresschat.statussync.intake;
 
+import com.expresschat.statussync.model.RowReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,8 @@
 package com.expresschat.statussync.intake;
 
+import com.expresschat.statussync.model.InputRejectedException;
+import com.expresschat.statussync.model.Row;
+
 import static com.expresschat.statussync.intake.Rows.ID_1;
 import static com.expresschat.statussync.intake.Rows.ID_2;
 import static com.expresschat.statussync.intake.Rows.SUB_1;

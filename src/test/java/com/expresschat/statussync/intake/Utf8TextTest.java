@@ -1,5 +1,7 @@
 package com.expresschat.statussync.intake;
 
+import com.expresschat.statussync.model.InputRejectedException;
+
 import static com.expresschat.statussync.intake.Rows.bytes;
 import static com.expresschat.statussync.intake.Rows.concat;
 import static com.expresschat.statussync.intake.Rows.utf8;

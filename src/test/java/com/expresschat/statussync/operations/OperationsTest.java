@@ -14,7 +14,7 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
-import com.expresschat.statussync.failure.IntakeGate;
+import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.LogCapture;
 import com.expresschat.statussync.support.StatusSyncTestSupport;

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.expresschat.statussync.failure.IntakeGate;
+import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,7 +3,7 @@ package com.expresschat.statussync.intake.rest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-import com.expresschat.statussync.failure.IntakeGate;
+import com.expresschat.statussync.pause.IntakeGate;
 
 /**
  * While intake is paused (§6: express-chat keeps failing, or refused the token), a new REST input is refused with

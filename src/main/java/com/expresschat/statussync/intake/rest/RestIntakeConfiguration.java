@@ -5,7 +5,7 @@ import java.io.IOException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 
-import com.expresschat.statussync.failure.IntakeGate;
+import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.outcome.Folders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,4 +1,4 @@
-package com.expresschat.statussync.intake;
+package com.expresschat.statussync.model;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.expresschat.statussync.delivery;
+package com.expresschat.statussync.model;
 
 import java.util.List;
 

@@ -1,7 +1,8 @@
-package com.expresschat.statussync.failure;
+package com.expresschat.statussync.pause;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -22,14 +23,15 @@ public class ExpressChatCircuit {
 
     private final CircuitBreaker circuit;
 
-    public ExpressChatCircuit(int windowSize, int minimumCalls, float failureRateThreshold, FailureClassifier classifier,
+    /** {@code unwell} tells the failures that say express-chat is unwell (the retryable classes) from the others. */
+    public ExpressChatCircuit(int windowSize, int minimumCalls, float failureRateThreshold, Predicate<Throwable> unwell,
             IntakeGate gate) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(windowSize)
                 .minimumNumberOfCalls(minimumCalls)
                 .failureRateThreshold(failureRateThreshold)
-                .recordException(failure -> classifier.classify(failure).failureClass().retryable())
+                .recordException(unwell::test)
                 // only the probe closes the circuit: keep it open however long the outage lasts
                 .waitDurationInOpenState(Duration.ofDays(365))
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)

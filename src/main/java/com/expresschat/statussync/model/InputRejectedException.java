@@ -1,4 +1,4 @@
-package com.expresschat.statussync.intake;
+package com.expresschat.statussync.model;
 
 /** The input as a whole cannot be used; the message is the reason shown to the operator. */
 public class InputRejectedException extends Exception {

@@ -1,4 +1,6 @@
-package com.expresschat.statussync.failure;
+package com.expresschat.statussync.pause;
+
+import com.expresschat.statussync.model.FailureClass;
 
 import java.time.Clock;
 import java.time.Instant;

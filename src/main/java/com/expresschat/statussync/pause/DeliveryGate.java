@@ -1,4 +1,4 @@
-package com.expresschat.statussync.failure;
+package com.expresschat.statussync.pause;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -1,4 +1,4 @@
-package com.expresschat.statussync.failure;
+package com.expresschat.statussync.pause;
 
 /** A batch that was not sent because intake is paused (circuit open, token rejected). */
 public class NotSentException extends Exception {

@@ -1,11 +1,13 @@
-package com.expresschat.statussync.failure;
+package com.expresschat.statussync.pause;
+
+import com.expresschat.statussync.model.FailureClass;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.expresschat.statussync.delivery.TokenSource;
+import java.util.function.Supplier;
 
 /**
  * The probe of the express-chat-probe route: while intake is paused, an authenticated GET on the
@@ -18,11 +20,12 @@ public class ExpressChatProbe {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExpressChatProbe.class);
 
-    private final TokenSource tokens;
+    private final Supplier<String> tokens;
     private final IntakeGate gate;
     private final ExpressChatCircuit circuit;
 
-    public ExpressChatProbe(TokenSource tokens, IntakeGate gate, ExpressChatCircuit circuit) {
+    /** {@code tokens} gives the current token (a token file is read again when it changes). */
+    public ExpressChatProbe(Supplier<String> tokens, IntakeGate gate, ExpressChatCircuit circuit) {
         this.tokens = tokens;
         this.gate = gate;
         this.circuit = circuit;
@@ -33,7 +36,7 @@ public class ExpressChatProbe {
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_METHOD, "GET");
-        message.setHeader("Authorization", "Bearer " + tokens.token());
+        message.setHeader("Authorization", "Bearer " + tokens.get());
         message.setHeader("Accept", "application/json");
         message.setBody(null);
     }

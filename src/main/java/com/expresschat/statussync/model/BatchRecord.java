@@ -1,7 +1,5 @@
-package com.expresschat.statussync.outcome;
+package com.expresschat.statussync.model;
 
-import com.expresschat.statussync.delivery.Batch;
-import com.expresschat.statussync.delivery.StatusUpdate;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**

@@ -1,4 +1,4 @@
-package com.expresschat.statussync.failure;
+package com.expresschat.statussync.model;
 
 /** The classes of outbound failure of §4 and whether each is worth retrying. */
 public enum FailureClass {

@@ -1,4 +1,4 @@
-package com.expresschat.statussync.outcome;
+package com.expresschat.statussync.model;
 
 /** How an input ended (§5). */
 public enum Outcome {

@@ -1,4 +1,4 @@
-package com.expresschat.statussync.intake;
+package com.expresschat.statussync.model;
 
 /**
  * One row of an input: a user ID to update, with its optional subscriber ID and status.

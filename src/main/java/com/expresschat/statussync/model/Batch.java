@@ -1,21 +1,25 @@
-package com.expresschat.statussync.delivery;
+package com.expresschat.statussync.model;
 
 import java.util.List;
 import java.util.Objects;
 
-import com.expresschat.statussync.intake.Row;
-
 /**
- * One PUT's worth of rows of one input, all with the same status and no ID twice (§3).
+ * One PUT's worth of rows of one input, all with the same status and no ID twice (§3): a self-contained message,
+ * everything delivery needs and nothing held open, so that it can be serialized (Jackson) and cross a broker.
  *
- * @param inputName the input the rows come from
+ * @param inputName the input the rows come from (its id)
  * @param number    1-based number of the batch within its input
  * @param status    the status all rows of the batch get
- * @param rows      the rows, in input order
+ * @param rows      the rows, in input order, with their subscriber IDs
  * @param requestId the X-Request-Id sent with the batch, recorded in the receipt
  */
 public record Batch(String inputName, int number, String status, List<Row> rows, String requestId) {
 
+    public Batch {
+        rows = List.copyOf(rows);
+    }
+
+    /** The body of the PUT. */
     public StatusUpdate toStatusUpdate() {
         List<String> ids = rows.stream().map(Row::id).toList();
         List<String> subscriberIds = rows.stream().map(Row::subscriberId).filter(Objects::nonNull).toList();
