@@ -1,5 +1,8 @@
 package com.expresschat.statussync;
 
+import com.expresschat.statussync.configuration.ConfigLocations;
+import com.expresschat.statussync.configuration.StatusSyncConfiguration;
+
 import org.apache.camel.main.Main;
 
 /**

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 import org.apache.camel.ExchangeProperty;
 
-import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.model.InputRun;
 import com.expresschat.statussync.validation.RowValidator;
 

@@ -7,9 +7,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 
-import com.expresschat.statussync.ExchangeKeys;
-import com.expresschat.statussync.LogContext;
-import com.expresschat.statussync.failure.FailureClassifier;
+import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.model.LogContext;
 import com.expresschat.statussync.model.Batch;
 import com.expresschat.statussync.model.BatchOutcome;
 import com.expresschat.statussync.pause.ExpressChatCircuit;
@@ -31,7 +30,7 @@ public class DeliveryRecorder {
         circuit.recordSuccess();
         LogContext.batch(batch);
         int attempts = (failedAttempts == null ? 0 : failedAttempts) + 1;
-        return BatchOutcome.delivered(batch, attempts, httpStatus, FailureClassifier.truncate(response),
+        return BatchOutcome.delivered(batch, attempts, httpStatus, BatchOutcome.excerpt(response),
                 clock.instant());
     }
 }

@@ -3,6 +3,7 @@ package com.expresschat.statussync.failure;
 import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.pause.NotSentException;
 
+import com.expresschat.statussync.model.BatchOutcome;
 import com.expresschat.statussync.model.FailureClass;
 
 import java.io.IOException;
@@ -20,7 +21,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
  */
 public class FailureClassifier {
 
-    static final int MAX_BODY_CHARS = 2000;
+    static final int MAX_BODY_CHARS = BatchOutcome.MAX_RESPONSE_CHARS;
 
     private final Clock clock;
 
@@ -83,9 +84,6 @@ public class FailureClassifier {
     }
 
     public static String truncate(String body) {
-        if (body == null || body.length() <= MAX_BODY_CHARS) {
-            return body;
-        }
-        return body.substring(0, MAX_BODY_CHARS) + "... (" + body.length() + " chars)";
+        return BatchOutcome.excerpt(body);
     }
 }

@@ -7,8 +7,8 @@ import org.apache.camel.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.expresschat.statussync.ExchangeKeys;
-import com.expresschat.statussync.LogContext;
+import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.model.LogContext;
 import com.expresschat.statussync.model.Batch;
 
 

@@ -24,6 +24,9 @@ public record BatchOutcome(
         Batch batch, Result result, int attempts, Integer httpStatus, FailureClass failureClass, String response,
         String exception, String at) {
 
+    /** How much of express-chat's answer an outcome keeps. */
+    public static final int MAX_RESPONSE_CHARS = 2000;
+
     /** The three ends of a batch. */
     public enum Result {
         DELIVERED, DEAD_LETTERED, DRY_RUN
@@ -42,6 +45,14 @@ public record BatchOutcome(
     /** statussync.dry-run: the batch would have been sent; nothing was. */
     public static BatchOutcome dryRun(Batch batch, Instant at) {
         return new BatchOutcome(batch, Result.DRY_RUN, 0, null, null, null, null, at.toString());
+    }
+
+    /** The start of an answer body, as an outcome keeps it. */
+    public static String excerpt(String body) {
+        if (body == null || body.length() <= MAX_RESPONSE_CHARS) {
+            return body;
+        }
+        return body.substring(0, MAX_RESPONSE_CHARS) + "... (" + body.length() + " chars)";
     }
 
     @JsonIgnore

@@ -9,7 +9,7 @@ import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
-import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.failure.DeliveryFailure;
 import com.expresschat.statussync.failure.FailureClassifier;
 import com.expresschat.statussync.failure.RetryPolicy;

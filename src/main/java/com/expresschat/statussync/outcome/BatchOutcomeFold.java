@@ -7,7 +7,7 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 
-import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.model.BatchOutcome;
 
 /**

@@ -1,5 +1,8 @@
 package com.expresschat.statussync.outcome;
 
+import com.expresschat.statussync.storage.AtomicFiles;
+import com.expresschat.statussync.storage.Folders;
+
 import com.expresschat.statussync.model.BatchRecord;
 
 import java.io.IOException;

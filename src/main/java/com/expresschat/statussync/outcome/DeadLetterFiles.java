@@ -1,5 +1,8 @@
 package com.expresschat.statussync.outcome;
 
+import com.expresschat.statussync.storage.AtomicFiles;
+import com.expresschat.statussync.storage.Folders;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -114,7 +117,7 @@ public class DeadLetterFiles {
                     first.httpStatus(), first.response(), first.exception(), first.attempts(),
                     batches, ids, requestIds, first.at(), lastAt,
                     "move " + target.getFileName() + " into the inbox to send these IDs again");
-            AtomicFiles.writeJson(Folders.besides(target, InputCompletion.ERROR_SUFFIX), json, report);
+            AtomicFiles.writeJson(Folders.besides(target, Folders.ERROR_SUFFIX), json, report);
             AtomicFiles.publish(part, target);
             return target;
         }

@@ -1,5 +1,8 @@
 package com.expresschat.statussync.outcome;
 
+import com.expresschat.statussync.storage.AtomicFiles;
+import com.expresschat.statussync.storage.Folders;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,8 +13,8 @@ import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.expresschat.statussync.ExchangeKeys;
-import com.expresschat.statussync.LogContext;
+import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.model.LogContext;
 import com.expresschat.statussync.model.Input;
 import com.expresschat.statussync.model.Outcome;
 import com.expresschat.statussync.model.Receipt;
@@ -26,9 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class InputCompletion {
 
     private static final Logger LOG = LoggerFactory.getLogger(InputCompletion.class);
-
-    public static final String RECEIPT_SUFFIX = ".receipt.json";
-    public static final String ERROR_SUFFIX = ".error.json";
 
     private final Folders folders;
     private final ObjectMapper json;
@@ -60,10 +60,10 @@ public class InputCompletion {
         Receipt receipt = ledger.receipt(deadLetterFiles, archive, clock.instant());
         if (archive != null) {
             if (ledger.tally().rejected()) {
-                AtomicFiles.writeJson(Folders.besides(archive, ERROR_SUFFIX), json,
+                AtomicFiles.writeJson(Folders.besides(archive, Folders.ERROR_SUFFIX), json,
                         RejectionReport.of(input.name(), ledger.tally()));
             }
-            AtomicFiles.writeJson(Folders.besides(archive, RECEIPT_SUFFIX), json, receipt);
+            AtomicFiles.writeJson(Folders.besides(archive, Folders.RECEIPT_SUFFIX), json, receipt);
         }
         log(receipt);
         onFinished.accept(receipt);

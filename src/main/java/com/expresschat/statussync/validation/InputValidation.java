@@ -4,8 +4,7 @@ import java.io.IOException;
 
 import org.apache.camel.ExchangeProperty;
 
-import com.expresschat.statussync.ExchangeKeys;
-import com.expresschat.statussync.Settings.OnInvalid;
+import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.model.Input;
 import com.expresschat.statussync.model.InputRun;
 import com.expresschat.statussync.model.Tally;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.support.Samples;
 
 /**

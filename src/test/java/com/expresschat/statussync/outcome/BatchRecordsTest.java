@@ -1,5 +1,7 @@
 package com.expresschat.statussync.outcome;
 
+import com.expresschat.statussync.storage.AtomicFiles;
+
 import com.expresschat.statussync.model.BatchRecord;
 
 import static com.expresschat.statussync.outcome.SampleBatches.deadLettered;

@@ -1,5 +1,7 @@
 package com.expresschat.statussync.outcome;
 
+import com.expresschat.statussync.storage.Folders;
+
 import static com.expresschat.statussync.support.Samples.DELETED;
 import static com.expresschat.statussync.support.Samples.batch;
 import static com.expresschat.statussync.support.Samples.subscriberId;

@@ -19,7 +19,7 @@ import com.expresschat.statussync.intake.InputFormat;
 import com.expresschat.statussync.model.Row;
 import com.expresschat.statussync.outcome.BatchRecords;
 import com.expresschat.statussync.outcome.DeadLetterFiles;
-import com.expresschat.statussync.outcome.Folders;
+import com.expresschat.statussync.storage.Folders;
 import com.expresschat.statussync.outcome.InputLedger;
 import com.expresschat.statussync.outcome.ProgressLog;
 import com.fasterxml.jackson.databind.ObjectMapper;

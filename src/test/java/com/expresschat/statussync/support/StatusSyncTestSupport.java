@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.expresschat.statussync.Application;
-import com.expresschat.statussync.ConfigLocations;
+import com.expresschat.statussync.configuration.ConfigLocations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 

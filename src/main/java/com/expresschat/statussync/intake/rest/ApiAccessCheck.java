@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * that does not cover the intake, or with a users file that is missing or names no user. Refused in the prod
  * profile: authentication off, unless {@code statussync.rest.allow-anonymous=true} says it is meant.
  */
-final class ApiAccessCheck {
+public final class ApiAccessCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiAccessCheck.class);
     static final String API_PATH = "/api/v1/status-updates";
@@ -28,12 +28,12 @@ final class ApiAccessCheck {
     private final CamelContext context;
     private final PropertiesComponent properties;
 
-    ApiAccessCheck(CamelContext context) {
+    public ApiAccessCheck(CamelContext context) {
         this.context = context;
         this.properties = context.getPropertiesComponent();
     }
 
-    void verify(String profile, boolean allowAnonymous) {
+    public void verify(String profile, boolean allowAnonymous) {
         MainHttpServer server = context.hasService(MainHttpServer.class);
         if (server == null) {
             LOG.info("The embedded HTTP server is off (camel.server.enabled): no REST intake");

@@ -11,8 +11,8 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.expresschat.statussync.outcome.AtomicFiles;
-import com.expresschat.statussync.outcome.Folders;
+import com.expresschat.statussync.storage.AtomicFiles;
+import com.expresschat.statussync.storage.Folders;
 
 /**
  * {@code Prefer: respond-async} (§6): the body is stored in the inbox as a file of its format, durably and

@@ -1,4 +1,4 @@
-package com.expresschat.statussync;
+package com.expresschat.statussync.model;
 
 /** Names of the exchange properties and routes that Java code refers to (the YAML spells the same names). */
 public final class ExchangeKeys {

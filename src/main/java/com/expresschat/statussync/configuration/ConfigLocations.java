@@ -1,4 +1,4 @@
-package com.expresschat.statussync;
+package com.expresschat.statussync.configuration;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package com.expresschat.statussync.outcome;
+package com.expresschat.statussync.storage;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,6 @@
-package com.expresschat.statussync;
+package com.expresschat.statussync.configuration;
+
+import com.expresschat.statussync.model.ExchangeKeys;
 
 import java.time.Clock;
 import java.util.List;
@@ -26,11 +28,9 @@ import com.expresschat.statussync.failure.FailureClassifier;
 import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.failure.RetryPolicy;
 import com.expresschat.statussync.intake.FileIntake;
-import com.expresschat.statussync.intake.rest.RestIntakeConfiguration;
-import com.expresschat.statussync.outcome.Folders;
+import com.expresschat.statussync.storage.Folders;
 import com.expresschat.statussync.outcome.BatchOutcomeFold;
 import com.expresschat.statussync.outcome.InputLedgers;
-import com.expresschat.statussync.operations.Operations;
 import com.expresschat.statussync.operations.StatusSyncMetrics;
 import com.expresschat.statussync.outcome.InputCompletion;
 import com.expresschat.statussync.simulator.ExpressChatSimulator;

@@ -1,4 +1,4 @@
-package com.expresschat.statussync;
+package com.expresschat.statussync.configuration;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.util.TimeUtils;
+
+import com.expresschat.statussync.validation.OnInvalid;
 
 /**
  * The typed view of the {@code statussync.*} settings of config/application.properties
@@ -35,14 +37,6 @@ public record Settings(
 
     /** When express-chat counts as failing (§4): the circuit breaker's settings. */
     public record Circuit(int windowSize, int minimumCalls, float failureRateThreshold) {
-    }
-
-    /** What to do with an input that has invalid rows (§2). */
-    public enum OnInvalid {
-        /** Reject the whole input: nothing is sent. */
-        REJECT,
-        /** Send the valid rows and report the skipped ones. */
-        SKIP
     }
 
     public Settings {

@@ -1,4 +1,4 @@
-package com.expresschat.statussync.outcome;
+package com.expresschat.statussync.storage;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -12,6 +12,11 @@ import org.slf4j.LoggerFactory;
 public class Folders {
 
     private static final Logger LOG = LoggerFactory.getLogger(Folders.class);
+
+    /** The receipt beside an archived or rejected input. */
+    public static final String RECEIPT_SUFFIX = ".receipt.json";
+    /** The error report beside a rejected input or a dead-letter file. */
+    public static final String ERROR_SUFFIX = ".error.json";
 
     private final Path inbox;
     private final Path done;

@@ -1,7 +1,5 @@
-package com.expresschat.statussync.delivery;
+package com.expresschat.statussync.model;
 
-import com.expresschat.statussync.model.Batch;
-import com.expresschat.statussync.model.StatusUpdate;
 
 import static com.expresschat.statussync.support.Samples.DELETED;
 import static com.expresschat.statussync.support.Samples.batch;
@@ -13,7 +11,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.expresschat.statussync.model.Row;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

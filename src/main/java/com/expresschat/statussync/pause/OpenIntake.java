@@ -1,9 +1,10 @@
-package com.expresschat.statussync.intake.rest;
+package com.expresschat.statussync.pause;
+
+import com.expresschat.statussync.intake.rest.RestProblem;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-import com.expresschat.statussync.pause.IntakeGate;
 
 /**
  * While intake is paused (§6: express-chat keeps failing, or refused the token), a new REST input is refused with

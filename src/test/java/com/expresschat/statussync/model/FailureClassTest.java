@@ -1,6 +1,5 @@
-package com.expresschat.statussync.failure;
+package com.expresschat.statussync.model;
 
-import com.expresschat.statussync.model.FailureClass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

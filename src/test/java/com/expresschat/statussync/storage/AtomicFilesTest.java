@@ -1,4 +1,5 @@
-package com.expresschat.statussync.outcome;
+package com.expresschat.statussync.storage;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

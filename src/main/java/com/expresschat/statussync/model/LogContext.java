@@ -1,8 +1,7 @@
-package com.expresschat.statussync;
+package com.expresschat.statussync.model;
 
 import org.slf4j.MDC;
 
-import com.expresschat.statussync.model.Batch;
 
 /**
  * The input and batch a log line is about, as MDC keys {@code input} and {@code batch} (shown by the log

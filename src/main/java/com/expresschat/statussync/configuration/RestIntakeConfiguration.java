@@ -1,4 +1,16 @@
-package com.expresschat.statussync.intake.rest;
+package com.expresschat.statussync.configuration;
+
+import com.expresschat.statussync.intake.rest.ApiAccessCheck;
+import com.expresschat.statussync.intake.rest.AsyncInbox;
+import com.expresschat.statussync.intake.rest.HttpAnswer;
+import com.expresschat.statussync.intake.rest.InboundHeaders;
+import com.expresschat.statussync.pause.OpenIntake;
+import com.expresschat.statussync.intake.rest.ProblemAnswer;
+import com.expresschat.statussync.intake.rest.ReceiptAnswer;
+import com.expresschat.statussync.intake.rest.ReceiptLookup;
+import com.expresschat.statussync.intake.rest.RestIntake;
+import com.expresschat.statussync.intake.rest.RestRequestReader;
+import com.expresschat.statussync.intake.rest.RestSettings;
 
 import java.io.IOException;
 
@@ -6,7 +18,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 
 import com.expresschat.statussync.pause.IntakeGate;
-import com.expresschat.statussync.outcome.Folders;
+import com.expresschat.statussync.storage.Folders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
