@@ -19,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.expresschat.statussync.model.Outcome;
+import com.expresschat.statussync.model.Receipt;
 import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
@@ -93,11 +95,9 @@ class FaultMatrixTest extends StatusSyncTestSupport {
     @MethodSource("faults")
     void everyFaultEndsWhereTheTableSays(Row fault) throws Exception {
         expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(fault.answer().get()));
-        drop("two.txt", ids(2, 1));
+        Receipt receipt = process("two.txt", ids(2, 1));
 
-        JsonNode receipt = awaitDone("two.txt");
-
-        assertThat(receipt.path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(receipt.outcome()).isEqualTo(Outcome.FAILED);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(expressChat.requests()).hasSize(fault.requests()));
         assertGaps(expressChat.requests(), fault.minGapMs(), fault.maxGapMs());
         String deadLetter = "two.txt." + fault.failureClass().toLowerCase() + ".ndjson";
@@ -107,7 +107,8 @@ class FaultMatrixTest extends StatusSyncTestSupport {
         assertThat(why.path("failureClass").asText()).isEqualTo(fault.failureClass());
         assertThat(why.path("attempts").asInt()).isEqualTo(fault.requests());
         assertThat(why.path("httpStatus").isNumber() || !why.path("exception").asText().isEmpty()).isTrue();
-        assertThat(receipt.path("counts").path("deadLettered").asInt()).isEqualTo(2);
+        assertThat(receipt.counts().deadLettered()).isEqualTo(2);
+        assertThat(receipt.deadLetterFiles()).containsExactly(error().resolve(deadLetter).toString());
         boolean paused = context.getRegistry().lookupByNameAndType("intakeGate", IntakeGate.class).isPaused();
         assertThat(paused).as("intake paused").isEqualTo("AUTH".equals(fault.failureClass()));
     }

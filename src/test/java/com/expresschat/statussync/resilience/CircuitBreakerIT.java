@@ -25,10 +25,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 /**
- * §4 circuit: express-chat down for 30 s during a 50-batch input. The calls stay bounded, intake pauses,
+ * §4 circuit: express-chat down for 30 s during a 50-batch input (an IT: it waits out the outage, run by failsafe). The calls stay bounded, intake pauses,
  * and resumes by itself once a probe gets an answer; every ID is delivered or dead-lettered, none twice.
  */
-class CircuitBreakerTest extends StatusSyncTestSupport {
+class CircuitBreakerIT extends StatusSyncTestSupport {
 
     static final int MINIMUM_CALLS = 5;
     static final int CONCURRENCY = 4;
