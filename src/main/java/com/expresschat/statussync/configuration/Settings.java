@@ -33,7 +33,8 @@ public record Settings(
         double backoffMultiplier,
         Circuit circuit,
         int progressEveryBatches,
-        Duration progressEvery) {
+        Duration progressEvery,
+        Duration attemptDeadline) {
 
     /** When express-chat counts as failing (§4): the circuit breaker's settings. */
     public record Circuit(int windowSize, int minimumCalls, float failureRateThreshold) {
@@ -74,7 +75,10 @@ public record Settings(
                         p.getInt("statussync.circuit.minimum-calls"),
                         p.getInt("statussync.circuit.failure-rate-threshold")),
                 p.getInt("statussync.progress.every-batches"),
-                p.getDuration("statussync.progress.every"));
+                p.getDuration("statussync.progress.every"),
+                // one attempt, answer included, may take the connect timeout plus the response timeout (§3)
+                Duration.ofMillis((long) p.getInt("statussync.delivery.connect-timeout")
+                                  + p.getInt("statussync.delivery.response-timeout")));
     }
 
     private static void require(boolean condition, String message) {

@@ -4,6 +4,7 @@ import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.pause.NotSentException;
 
 import com.expresschat.statussync.model.BatchOutcome;
+import com.expresschat.statussync.model.ExceptionText;
 import com.expresschat.statussync.model.FailureClass;
 
 import java.io.IOException;
@@ -38,7 +39,7 @@ public class FailureClassifier {
                     FailureClass.ofHttpStatus(status),
                     status,
                     truncate(http.getResponseBody()),
-                    null,
+                    redirect(http),
                     RetryAfter.parse(header(http.getResponseHeaders(), "Retry-After"), clock.instant()).orElse(null),
                     true);
         }
@@ -52,7 +53,18 @@ public class FailureClassifier {
         // No answer at all (IOException) is transient; so is anything unforeseen, which is retried and then
         // dead-lettered rather than dropped.
         IOException io = cause(failure, IOException.class);
-        return new DeliveryFailure(FailureClass.TRANSIENT, null, null, oneLine(io != null ? io : failure), null, true);
+        return new DeliveryFailure(FailureClass.TRANSIENT, null, null, ExceptionText.oneLine(io != null ? io : failure), null, true);
+    }
+
+    /** A 3xx names where it points: redirects are not followed (a PUT must not be re-sent elsewhere unasked). */
+    private static String redirect(HttpOperationFailedException http) {
+        String location = http.getRedirectLocation() != null
+                ? http.getRedirectLocation()
+                : header(http.getResponseHeaders(), "Location");
+        if (http.getStatusCode() < 300 || http.getStatusCode() >= 400 || location == null) {
+            return null;
+        }
+        return "redirected to " + location + " (not followed: set statussync.express-chat.url to the endpoint itself)";
     }
 
     private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
@@ -64,13 +76,7 @@ public class FailureClassifier {
         return null;
     }
 
-    private static String oneLine(Throwable t) {
-        if (t == null) {
-            return null;
-        }
-        String message = t.getMessage();
-        return t.getClass().getName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
-    }
+    /** "java.net.ConnectException: Connection refused": the exception's class and the first line of its message. */
 
     private static String header(Map<String, String> headers, String name) {
         if (headers == null) {
