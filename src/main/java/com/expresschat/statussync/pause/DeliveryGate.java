@@ -1,13 +1,10 @@
 package com.expresschat.statussync.pause;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
-
 /**
  * The first step of every delivery attempt: while intake is paused or the circuit is open, the batch is
  * not sent but dead-lettered at once (§4: remaining batches are not hammered), with the pause's class.
  */
-public class DeliveryGate implements Processor {
+public class DeliveryGate {
 
     private final IntakeGate gate;
     private final ExpressChatCircuit circuit;
@@ -17,8 +14,8 @@ public class DeliveryGate implements Processor {
         this.circuit = circuit;
     }
 
-    @Override
-    public void process(Exchange exchange) throws NotSentException {
+    /** Returns when the attempt may be made; throws when the batch must be dead-lettered without a call. */
+    public void check() throws NotSentException {
         IntakeGate.Pause pause = gate.pause();
         if (pause != null) {
             throw new NotSentException(pause.reason());

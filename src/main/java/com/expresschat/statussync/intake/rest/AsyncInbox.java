@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,11 @@ public class AsyncInbox implements Processor {
                 Files.deleteIfExists(part);
             }
         }
+    }
+
+    /** Whether the request asked to be answered before it is processed ({@code Prefer: respond-async}). */
+    public boolean isAsked(@ExchangeProperty(RestRequest.PROPERTY) RestRequest request) {
+        return request.respondAsync();
     }
 
     @Override
