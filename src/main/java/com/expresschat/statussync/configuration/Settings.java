@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.util.TimeUtils;
 
+import com.expresschat.statussync.failure.BatchIsolation;
 import com.expresschat.statussync.validation.OnInvalid;
 
 /**
@@ -34,11 +35,21 @@ public record Settings(
         Circuit circuit,
         int progressEveryBatches,
         Duration progressEvery,
-        Duration attemptDeadline) {
+        Duration attemptDeadline,
+        Isolation isolation) {
 
     /** When express-chat counts as failing (§4): the circuit breaker's settings. */
     public record Circuit(int windowSize, int minimumCalls, float failureRateThreshold) {
     }
+
+    /**
+     * Per-ID failure isolation of REJECTED batches (§4): on or off, and the PUTs it may add per batch.
+     * {@code auto} budgets for {@value #AUTO_REFUSED_IDS} refused IDs anywhere in a batch of {@code batch-size}.
+     */
+    public record Isolation(boolean enabled, int maxExtraRequests) {
+    }
+
+    static final int AUTO_REFUSED_IDS = 3;
 
     public Settings {
         require(batchSize >= 1, "statussync.batch-size must be at least 1, was " + batchSize);
@@ -46,6 +57,8 @@ public record Settings(
         require(maxRequestsPerSecond >= 0, "statussync.delivery.max-requests-per-second must be 0 (off) or more, was "
                                            + maxRequestsPerSecond);
         require(maxRetries >= 0, "statussync.retry.max-retries must not be negative, was " + maxRetries);
+        require(isolation.maxExtraRequests() >= 0, "statussync.isolation.max-extra-requests must be auto, 0 or more, "
+                                                   + "was " + isolation.maxExtraRequests());
         require(!allowedStatuses.isEmpty(), "statussync.allowed-statuses must name at least one status");
         require(allowedStatuses.contains(defaultStatus),
                 "statussync.default-status " + defaultStatus + " is not in statussync.allowed-statuses " + allowedStatuses);
@@ -53,11 +66,12 @@ public record Settings(
 
     public static Settings from(PropertiesComponent properties) {
         Reader p = new Reader(properties);
+        int batchSize = p.getInt("statussync.batch-size");
         return new Settings(
                 Path.of(p.get("statussync.inbox-dir")),
                 Path.of(p.get("statussync.done-dir")),
                 Path.of(p.get("statussync.error-dir")),
-                p.getInt("statussync.batch-size"),
+                batchSize,
                 p.get("statussync.default-status").trim(),
                 Arrays.stream(p.get("statussync.allowed-statuses").split(","))
                         .map(String::trim).filter(s -> !s.isEmpty()).toList(),
@@ -78,7 +92,12 @@ public record Settings(
                 p.getDuration("statussync.progress.every"),
                 // one attempt, answer included, may take the connect timeout plus the response timeout (§3)
                 Duration.ofMillis((long) p.getInt("statussync.delivery.connect-timeout")
-                                  + p.getInt("statussync.delivery.response-timeout")));
+                                  + p.getInt("statussync.delivery.response-timeout")),
+                new Isolation(
+                        p.getBoolean("statussync.isolation.enabled"),
+                        "auto".equalsIgnoreCase(p.get("statussync.isolation.max-extra-requests").trim())
+                                ? BatchIsolation.budgetFor(batchSize, AUTO_REFUSED_IDS)
+                                : p.getInt("statussync.isolation.max-extra-requests")));
     }
 
     private static void require(boolean condition, String message) {
@@ -101,6 +120,14 @@ public record Settings(
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(key + " must be a whole number, was '" + get(key) + "'");
             }
+        }
+
+        boolean getBoolean(String key) {
+            String value = get(key).trim();
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException(key + " must be true or false, was '" + value + "'");
+            }
+            return Boolean.parseBoolean(value);
         }
 
         Duration getDuration(String key) {

@@ -22,7 +22,9 @@ import com.expresschat.statussync.delivery.ExpressChatHttpClient;
 import com.expresschat.statussync.delivery.StatusUpdateRequest;
 import com.expresschat.statussync.delivery.TokenSource;
 import com.expresschat.statussync.failure.Backoff;
+import com.expresschat.statussync.failure.BatchIsolation;
 import com.expresschat.statussync.failure.DeadLetterRecorder;
+import com.expresschat.statussync.failure.PartDelivery;
 import com.expresschat.statussync.pause.DeliveryGate;
 import com.expresschat.statussync.pause.ExpressChatCircuit;
 import com.expresschat.statussync.pause.ExpressChatProbe;
@@ -95,6 +97,9 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("deliveryRecorder", new DeliveryRecorder(circuit, clock));
         registry.bind("retryPolicy", new RetryPolicy(classifier, circuit, backoff, settings.maxRetries()));
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(classifier, gate, clock));
+        Settings.Isolation isolation = settings.isolation();
+        registry.bind("batchIsolation", new BatchIsolation(isolation.enabled(), isolation.maxExtraRequests(),
+                new PartDelivery(context.createProducerTemplate()), clock));
         registry.bind("intakeGate", gate);
         registry.bind("deliveryGate", new DeliveryGate(gate, circuit));
         registry.bind("expressChatCircuit", circuit);
@@ -109,9 +114,11 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         RestIntakeConfiguration.configure(context, profile, folders, gate, json);
 
         LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
-                 + "concurrency={} maxRetries={} onInvalid={} dryRun={} token from {}",
+                 + "concurrency={} maxRetries={} isolation={} (max {} extra requests per batch) onInvalid={} dryRun={} "
+                 + "token from {}",
                 profile, endpointHost(url), folders.inbox(), folders.done(), folders.error(),
-                settings.batchSize(), settings.concurrency(), settings.maxRetries(), settings.onInvalid(),
+                settings.batchSize(), settings.concurrency(), settings.maxRetries(), isolation.enabled(),
+                isolation.maxExtraRequests(), settings.onInvalid(),
                 settings.dryRun(), tokens.describe());
     }
 

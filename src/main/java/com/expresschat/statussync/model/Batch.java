@@ -29,4 +29,18 @@ public record Batch(String inputName, int number, String status, List<Row> rows,
     public int size() {
         return rows.size();
     }
+
+    /**
+     * The two halves of a batch of several IDs (the first one holds the odd ID), each a batch of its own with its
+     * own request id: this batch's, then ".1" or ".2", so that a receipt shows where a part came from.
+     */
+    public List<Batch> halves() {
+        if (rows.size() < 2) {
+            throw new IllegalStateException("a batch of " + rows.size() + " ID cannot be halved");
+        }
+        int first = (rows.size() + 1) / 2;
+        return List.of(
+                new Batch(inputName, number, status, rows.subList(0, first), requestId + ".1"),
+                new Batch(inputName, number, status, rows.subList(first, rows.size()), requestId + ".2"));
+    }
 }

@@ -14,8 +14,16 @@ public final class ExchangeKeys {
     public static final String LAST_FAILURE = "statusSyncLastFailure";
     /** How many attempts of the batch reached express-chat and failed (RetryPolicy). */
     public static final String FAILED_ATTEMPTS = "statusSyncFailedAttempts";
+    /**
+     * Set on the exchange of a part of a REJECTED batch that isolation sends through deliver-batch: a part that is
+     * refused is split by the isolation already running, never isolated again from its own dead letter.
+     */
+    public static final String ISOLATION_PART = "statusSyncIsolationPart";
     /** Absolute path the file consumer moves the input to when it is done (done/ or error/), set by file-intake. */
     public static final String ARCHIVE_PATH = "statusSyncArchivePath";
+
+    /** Where one batch is delivered: a Batch in, a BatchOutcome out (routes/delivery.camel.yaml). */
+    public static final String DELIVER_BATCH = "direct:deliver-batch";
 
     /** The route whose consumer is suspended while intake is paused. */
     public static final String FILE_INTAKE_ROUTE = "file-intake";

@@ -21,6 +21,8 @@ public final class Tally {
     private long sent;
     private long wouldSend;
     private int batches;
+    private long refused;
+    private long isolationRequests;
     private final List<InvalidRow> invalidRows = new ArrayList<>();
     private String rejectionReason;
 
@@ -43,17 +45,24 @@ public final class Tally {
         duplicatesDropped += count;
     }
 
-    /** Counts a batch's outcome. */
+    /** Counts a batch's outcome; the IDs of an isolated batch by what became of each of its parts. */
     public void add(BatchOutcome outcome) {
-        int ids = outcome.batch().size();
         batches++;
-        switch (outcome.result()) {
-            case DELIVERED -> delivered += ids;
-            case DEAD_LETTERED -> deadLettered += ids;
-            case DRY_RUN -> wouldSend += ids;
+        for (BatchOutcome end : outcome.ends()) {
+            int ids = end.batch().size();
+            switch (end.result()) {
+                case DELIVERED -> delivered += ids;
+                case DEAD_LETTERED -> deadLettered += ids;
+                case DRY_RUN -> wouldSend += ids;
+                case ISOLATED -> throw new IllegalStateException("a part of an isolated batch is isolated again");
+            }
         }
         if (outcome.attempts() > 0) {
-            sent += ids;
+            sent += outcome.batch().size();
+        }
+        if (outcome.isolation() != null) {
+            isolationRequests += outcome.isolation().requests();
+            refused += outcome.isolation().refusedAlone().size();
         }
     }
 
@@ -103,6 +112,16 @@ public final class Tally {
         return batches;
     }
 
+    /** IDs that express-chat refused on their own (found by isolation), each dead-lettered with its answer. */
+    public long refused() {
+        return refused;
+    }
+
+    /** PUTs made to isolate refused IDs in REJECTED batches. */
+    public long isolationRequests() {
+        return isolationRequests;
+    }
+
     public String rejectionReason() {
         return rejectionReason;
     }
@@ -117,6 +136,7 @@ public final class Tally {
 
     /** The receipt's counts. */
     public Receipt.Counts counts() {
-        return new Receipt.Counts(rows, sent, delivered, deadLettered, invalid, duplicatesDropped, batches);
+        return new Receipt.Counts(rows, sent, delivered, deadLettered, invalid, duplicatesDropped, batches, refused,
+                isolationRequests);
     }
 }

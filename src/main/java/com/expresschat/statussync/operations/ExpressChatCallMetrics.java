@@ -16,7 +16,8 @@ import com.expresschat.statussync.failure.RetryPolicy;
 
 /**
  * Measures every PUT to express-chat from Camel's own "exchange sent" events, so that delivery code stays
- * free of metrics: latency and HTTP status per attempt, and retries (an attempt after a failed one).
+ * free of metrics: latency and HTTP status per attempt, retries (an attempt after a failed one), and the first
+ * attempt of each part a REJECTED batch is bisected into (isolation requests).
  * Only exchanges that carry a batch count: the probe's GET does not.
  */
 public class ExpressChatCallMetrics extends EventNotifierSupport {
@@ -66,6 +67,8 @@ public class ExpressChatCallMetrics extends EventNotifierSupport {
         DeliveryFailure previous = exchange.getProperty(ExchangeKeys.LAST_FAILURE, DeliveryFailure.class);
         if (RetryPolicy.failedAttempts(exchange) > 0 && previous != null) {
             metrics.retried(previous.failureClass().name());
+        } else if (exchange.getProperty(ExchangeKeys.ISOLATION_PART) != null) {
+            metrics.isolationRequest();
         }
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
 import com.expresschat.statussync.model.Batch;
 import com.expresschat.statussync.model.BatchOutcome;
 import com.expresschat.statussync.model.FailureClass;
+import com.expresschat.statussync.model.Isolation;
+import com.expresschat.statussync.model.IsolationRecord;
 import com.expresschat.statussync.model.Row;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +34,8 @@ public class DeadLetterFiles {
 
     static final String EXTENSION = ".ndjson";
     static final int MAX_LISTED_REQUEST_IDS = 100;
+    /** IDs refused alone that a report lists with their answers (the receipt lists every one). */
+    static final int MAX_LISTED_REFUSED = 1000;
 
     private final Folders folders;
     private final String inputName;
@@ -44,14 +48,22 @@ public class DeadLetterFiles {
         this.json = json;
     }
 
-    /** Appends a batch that will not be delivered. */
+    /** Appends the IDs of a batch that will not be delivered: all of them, or an isolated batch's dead-lettered parts. */
     public void add(BatchOutcome outcome) throws IOException {
+        for (BatchOutcome end : outcome.ends()) {
+            if (end.deadLettered()) {
+                fileFor(end).append(end, outcome.isolation() != null);
+            }
+        }
+    }
+
+    private ClassFile fileFor(BatchOutcome outcome) throws IOException {
         ClassFile file = files.get(outcome.failureClass());
         if (file == null) {
             file = new ClassFile(outcome);
             files.put(outcome.failureClass(), file);
         }
-        file.append(outcome);
+        return file;
     }
 
     /** Publishes every dead-letter file with its report; returns their paths. */
@@ -83,8 +95,11 @@ public class DeadLetterFiles {
         final Path part;
         final OutputStream out;
         final List<String> requestIds = new ArrayList<>();
+        final List<IsolationRecord.RefusedId> refused = new ArrayList<>();
         int batches;
         long ids;
+        long refusedAlone;
+        Long notIsolated;
         String lastAt;
 
         ClassFile(BatchOutcome first) throws IOException {
@@ -95,7 +110,8 @@ public class DeadLetterFiles {
             this.out = new BufferedOutputStream(Files.newOutputStream(part));
         }
 
-        void append(BatchOutcome outcome) throws IOException {
+        /** {@code isolated}: the outcome is a part of a batch that was isolated. */
+        void append(BatchOutcome outcome, boolean isolated) throws IOException {
             Batch batch = outcome.batch();
             for (Row row : batch.rows()) {
                 out.write(json.writeValueAsBytes(new DeadLetterRow(row.id(), row.subscriberId(), batch.status())));
@@ -108,6 +124,14 @@ public class DeadLetterFiles {
             if (requestIds.size() < MAX_LISTED_REQUEST_IDS) {
                 requestIds.add(batch.requestId());
             }
+            if (Isolation.refusedAlone(outcome)) {
+                refusedAlone++;
+                if (refused.size() < MAX_LISTED_REFUSED) {
+                    refused.add(IsolationRecord.RefusedId.of(outcome));
+                }
+            } else if (isolated) {
+                notIsolated = (notIsolated == null ? 0 : notIsolated) + batch.size();
+            }
         }
 
         Path publish() throws IOException {
@@ -115,7 +139,8 @@ public class DeadLetterFiles {
             DeadLetterReport report = new DeadLetterReport(
                     inputName, target.getFileName().toString(), first.failureClass().name(),
                     first.httpStatus(), first.response(), first.exception(), first.attempts(),
-                    batches, ids, requestIds, first.at(), lastAt,
+                    batches, ids, requestIds, refusedAlone == 0 ? null : refusedAlone, refused, notIsolated,
+                    first.at(), lastAt,
                     "move " + target.getFileName() + " into the inbox to send these IDs again");
             AtomicFiles.writeJson(Folders.besides(target, Folders.ERROR_SUFFIX), json, report);
             AtomicFiles.publish(part, target);

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Ends an input (§5): publishes its dead-letter files, writes its receipt (and for a rejected input its error
  * report) where an archived input will be moved, and logs one line with the outcome and counts. The receipt is
  * the answer (the message body); for an archived input it names where the file goes ({@link Receipt#archivedAs}):
- * done/ unless it was REJECTED, then error/ unchanged, so error/ holds exactly what needs an operator.
+ * done/ unless it was REJECTED, then error/ unchanged, so error/ holds exactly what needs an operator (which is also
+ * why a replayed dead-letter file's report leaves error/ with it: {@link ReplayedReports}).
  */
 public class InputCompletion {
 
@@ -34,6 +35,7 @@ public class InputCompletion {
     private final ObjectMapper json;
     private final Clock clock;
     private final Consumer<Receipt> onFinished;
+    private final ReplayedReports replayedReports;
 
     /** {@code onFinished} learns of every finished input (metrics). */
     public InputCompletion(Folders folders, ObjectMapper json, Clock clock, Consumer<Receipt> onFinished) {
@@ -41,6 +43,7 @@ public class InputCompletion {
         this.json = json;
         this.clock = clock;
         this.onFinished = onFinished;
+        this.replayedReports = new ReplayedReports(folders, json);
     }
 
     /** Ends an input whose batches have all been delivered or dead-lettered. */
@@ -57,7 +60,9 @@ public class InputCompletion {
         Input input = ledger.input();
         LogContext.input(input.name());
         Path archive = input.archived() ? folders.freeName(archiveDir, input.name()) : null;
-        Receipt receipt = ledger.receipt(deadLetterFiles, archive, clock.instant());
+        Path replayedReport = archive != null && !ledger.tally().rejected() ? replayedReports.archive(input, archive)
+                : null;
+        Receipt receipt = ledger.receipt(deadLetterFiles, archive, replayedReport, clock.instant());
         if (archive != null) {
             if (ledger.tally().rejected()) {
                 AtomicFiles.writeJson(Folders.besides(archive, Folders.ERROR_SUFFIX), json,
@@ -82,10 +87,12 @@ public class InputCompletion {
                     c.rows(), c.invalid());
             return;
         }
-        String line = "Input {} {}: rows={} sent={} delivered={} deadLettered={} invalid={} duplicatesDropped={} "
-                      + "batches={} in {} ms";
+        // refused: IDs express-chat refused on their own (isolation), isolationRequests: the PUTs that cost
+        String line = "Input {} {}: rows={} sent={} delivered={} deadLettered={} refused={} isolationRequests={} "
+                      + "invalid={} duplicatesDropped={} batches={} in {} ms";
         Object[] args = { receipt.input(), receipt.outcome(), c.rows(), c.sent(), c.delivered(), c.deadLettered(),
-                c.invalid(), c.duplicatesDropped(), c.batches(), receipt.durationMs() };
+                c.refused(), c.isolationRequests(), c.invalid(), c.duplicatesDropped(), c.batches(),
+                receipt.durationMs() };
         if (receipt.outcome() == Outcome.DELIVERED) {
             LOG.info(line, args);
         } else {

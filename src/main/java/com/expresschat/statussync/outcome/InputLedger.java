@@ -50,13 +50,11 @@ public final class InputLedger implements InputRun {
     }
 
     /**
-     * Records what became of a batch: a dead-lettered batch's rows are appended to the dead-letter file of its
+     * Records what became of a batch: its dead-lettered rows (all, or an isolated batch's refused parts) are appended to the dead-letter file of its
      * failure class first, so that a write that fails leaves the batch uncounted and fails the input.
      */
     public void record(BatchOutcome outcome) throws IOException {
-        if (outcome.deadLettered()) {
-            deadLetters.add(outcome);
-        }
+        deadLetters.add(outcome);
         tally.add(outcome);
         batches.add(outcome.record());
         progress.batchDone(input.name(), tally, startedAt);
@@ -78,6 +76,10 @@ public final class InputLedger implements InputRun {
     }
 
     public Receipt receipt(List<Path> deadLetterFiles, Path archivedAs, Instant finishedAt) {
+        return receipt(deadLetterFiles, archivedAs, null, finishedAt);
+    }
+
+    public Receipt receipt(List<Path> deadLetterFiles, Path archivedAs, Path replayedReport, Instant finishedAt) {
         return new Receipt(
                 input.name(),
                 input.source(),
@@ -89,6 +91,7 @@ public final class InputLedger implements InputRun {
                 tally.invalidRows(),
                 deadLetterFiles.stream().map(Path::toString).toList(),
                 archivedAs == null ? null : archivedAs.toString(),
+                replayedReport == null ? null : replayedReport.toString(),
                 startedAt.toString(),
                 finishedAt.toString(),
                 Duration.between(startedAt, finishedAt).toMillis());

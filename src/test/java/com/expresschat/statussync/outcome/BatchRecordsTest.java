@@ -52,7 +52,7 @@ class BatchRecordsTest {
     void aDryRunRecordKeepsTheRequestItWouldHaveSent() throws IOException {
         BatchRecords records = new BatchRecords(done, json, 1);
         BatchRecord dryRun = new BatchRecord(1, "request-1", "DELETED", 2, 0, BatchRecord.DRY_RUN, null, null,
-                new StatusUpdate(List.of("a", "b"), "DELETED", List.of("s")));
+                new StatusUpdate(List.of("a", "b"), "DELETED", List.of("s")), null);
         records.add(dryRun);
 
         assertThat(partFiles()).hasSize(1);

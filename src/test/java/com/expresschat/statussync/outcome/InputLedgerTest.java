@@ -47,7 +47,7 @@ class InputLedgerTest {
         assertThat(receipt.format()).isEqualTo("PLAIN_LIST");
         assertThat(receipt.outcome()).isEqualTo(Outcome.PARTIAL);
         assertThat(receipt.reason()).isNull();
-        assertThat(receipt.counts()).isEqualTo(new Receipt.Counts(7, 5, 3, 2, 1, 1, 2));
+        assertThat(receipt.counts()).isEqualTo(new Receipt.Counts(7, 5, 3, 2, 1, 1, 2, 0, 0));
         assertThat(receipt.batches()).extracting(BatchRecord::number).containsExactly(1, 2);
         assertThat(receipt.invalidRows()).containsExactly(new InvalidRow(3, "nope", "not an ID"));
         assertThat(receipt.deadLetterFiles()).containsExactly(DEAD_LETTERS.toString());
@@ -68,7 +68,7 @@ class InputLedgerTest {
 
         assertThat(receipt.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(receipt.reason()).isEqualTo("1 invalid row");
-        assertThat(receipt.counts()).isEqualTo(new Receipt.Counts(2, 0, 0, 0, 1, 0, 0));
+        assertThat(receipt.counts()).isEqualTo(new Receipt.Counts(2, 0, 0, 0, 1, 0, 0, 0, 0));
     }
 
     @Test

@@ -55,18 +55,27 @@ class BatchMessageTest extends StatusSyncTestSupport {
     }
 
     @Test
-    void aRefusedBatchComesBackDeadLetteredWithItsAnswerAndWritesNothing() throws Exception {
+    void aRefusedBatchComesBackIsolatedWithEachIdsAnswerAndWritesNothing() throws Exception {
         expressChat.stubFor(ExpressChatStub.statusUpdate()
                 .willReturn(aResponse().withStatus(422).withBody("{\"error\":\"unknown user\"}")));
 
         BatchOutcome outcome = template.requestBody("direct:deliver-batch",
                 json.readValue(json.writeValueAsBytes(batch), Batch.class), BatchOutcome.class);
 
-        assertThat(outcome.result()).isEqualTo(BatchOutcome.Result.DEAD_LETTERED);
+        assertThat(outcome.result()).isEqualTo(BatchOutcome.Result.ISOLATED);
         assertThat(outcome.failureClass()).isEqualTo(FailureClass.REJECTED);
         assertThat(outcome.httpStatus()).isEqualTo(422);
         assertThat(outcome.response()).contains("unknown user");
         assertThat(outcome.attempts()).isEqualTo(1);
+        // both IDs refused on their own, each in a PUT of its own
+        assertThat(outcome.isolation().requests()).isEqualTo(2);
+        assertThat(outcome.isolation().refusedAlone()).extracting(part -> part.batch().requestId())
+                .containsExactly("request-7.1", "request-7.2");
+        assertThat(outcome.isolation().refusedAlone()).allSatisfy(part -> {
+            assertThat(part.httpStatus()).isEqualTo(422);
+            assertThat(part.response()).contains("unknown user");
+        });
+        assertThat(expressChat.requests()).hasSize(3);
         // the dead-letter file is the outcome stage's job: delivery wrote nothing
         assertThat(error()).isEmptyDirectory();
         assertThat(json.readValue(json.writeValueAsBytes(outcome), BatchOutcome.class)).isEqualTo(outcome);
