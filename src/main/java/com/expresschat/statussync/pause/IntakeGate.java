@@ -1,7 +1,5 @@
 package com.expresschat.statussync.pause;
 
-import com.expresschat.statussync.model.FailureClass;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.expresschat.statussync.model.FailureClass;
 
 /**
  * Whether intake takes new inputs (§6 "Pausing"). While express-chat keeps failing (circuit open) or rejects

@@ -1,11 +1,5 @@
 package com.expresschat.statussync.failure;
 
-import com.expresschat.statussync.pause.ExpressChatCircuit;
-import com.expresschat.statussync.pause.IntakeGate;
-import com.expresschat.statussync.pause.NotSentException;
-
-import com.expresschat.statussync.model.FailureClass;
-
 import static com.expresschat.statussync.failure.Failures.CLOCK;
 import static com.expresschat.statussync.failure.Failures.httpFailure;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -26,6 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.model.FailureClass;
+import com.expresschat.statussync.pause.ExpressChatCircuit;
+import com.expresschat.statussync.pause.IntakeGate;
+import com.expresschat.statussync.pause.NotSentException;
 import com.expresschat.statussync.support.Samples;
 
 /**

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.builder.NotifyBuilder;
-
 import org.junit.jupiter.api.Test;
 
 import com.expresschat.statussync.model.ExchangeKeys;
