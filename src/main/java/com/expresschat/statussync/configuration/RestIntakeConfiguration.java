@@ -11,7 +11,6 @@ import com.expresschat.statussync.intake.rest.ReceiptAnswer;
 import com.expresschat.statussync.intake.rest.ReceiptLookup;
 import com.expresschat.statussync.intake.rest.RestIntake;
 import com.expresschat.statussync.intake.rest.RestRequestReader;
-import com.expresschat.statussync.intake.rest.RestSettings;
 import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.pause.OpenIntake;
 import com.expresschat.statussync.storage.Folders;
@@ -27,11 +26,11 @@ public final class RestIntakeConfiguration {
     private RestIntakeConfiguration() {
     }
 
-    static void configure(Registry registry, RestSettings settings, Folders folders, IntakeGate gate,
+    static void configure(Registry registry, Settings.Rest settings, Folders folders, IntakeGate gate,
             AsyncInbox asyncInbox, ObjectMapper json) {
         HttpAnswer answer = new HttpAnswer(json);
         registry.bind("inboundHeaders", new InboundHeaders());
-        registry.bind("openIntake", new OpenIntake(gate, settings.retryAfter()));
+        registry.bind("openIntake", new OpenIntake(gate, settings.retryAfterSeconds()));
         registry.bind("restRequestReader", new RestRequestReader(settings.maxBodySize()));
         registry.bind("restIntake", new RestIntake());
         registry.bind("asyncInbox", asyncInbox);

@@ -6,7 +6,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,6 @@ import com.expresschat.statussync.failure.RetryPolicy;
 import com.expresschat.statussync.intake.FileIntake;
 import com.expresschat.statussync.intake.rest.AsyncInbox;
 import com.expresschat.statussync.intake.rest.HttpAnswer;
-import com.expresschat.statussync.intake.rest.RestSettings;
 import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.operations.StatusSyncMetrics;
 import com.expresschat.statussync.outcome.BatchOutcomeFold;
@@ -52,14 +50,10 @@ public class StatusSyncConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        PropertiesComponent properties = context.getPropertiesComponent();
-        Settings settings = Settings.from(properties);
-        String profile = properties.resolveProperty("camel.main.profile").orElse("none");
-        TokenSource tokens = new TokenSource(
-                properties.resolveProperty("statussync.express-chat.token").orElse(""),
-                properties.resolveProperty("statussync.express-chat.token-file").orElse(""));
-        RestSettings restSettings = RestSettings.from(properties);
-        StartupChecks.verify(context, profile, tokens, restSettings.allowAnonymous());
+        Settings settings = Settings.from(context.getPropertiesComponent());
+        String profile = settings.expressChat().profile();
+        TokenSource tokens = new TokenSource(settings.expressChat().token(), settings.expressChat().tokenFile());
+        StartupChecks.verify(context, profile, tokens, settings.rest().allowAnonymous());
 
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
@@ -79,7 +73,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
                 circuitSettings.minimumCalls(), circuitSettings.failureRateThreshold(),
                 failure -> classifier.classify(failure).failureClass().retryable(), gate);
 
-        String url = properties.resolveProperty("statussync.express-chat.url").orElse("");
+        String url = settings.expressChat().url();
         StatusSyncMetrics metrics = Operations.bind(context, gate, folders, classifier, url);
 
         Registry registry = context.getRegistry();
@@ -107,7 +101,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
             // the simulator's route is loaded in dev only (routes/dev/)
             registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
         }
-        RestIntakeConfiguration.configure(registry, restSettings, folders, gate, asyncInbox, json);
+        RestIntakeConfiguration.configure(registry, settings.rest(), folders, gate, asyncInbox, json);
 
         LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
                  + "concurrency={} maxRetries={} onInvalid={} dryRun={} token from {}",
