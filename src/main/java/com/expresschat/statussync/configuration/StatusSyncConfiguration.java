@@ -1,7 +1,6 @@
 package com.expresschat.statussync.configuration;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.camel.CamelConfiguration;
@@ -25,7 +24,6 @@ import com.expresschat.statussync.failure.RetryPolicy;
 import com.expresschat.statussync.intake.FileIntake;
 import com.expresschat.statussync.intake.rest.AsyncInbox;
 import com.expresschat.statussync.intake.rest.HttpAnswer;
-import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.operations.StatusSyncMetrics;
 import com.expresschat.statussync.outcome.BatchOutcomeFold;
 import com.expresschat.statussync.outcome.InputCompletion;
@@ -34,6 +32,7 @@ import com.expresschat.statussync.pause.DeliveryGate;
 import com.expresschat.statussync.pause.ExpressChatCircuit;
 import com.expresschat.statussync.pause.ExpressChatProbe;
 import com.expresschat.statussync.pause.IntakeGate;
+import com.expresschat.statussync.pause.IntakePausePolicy;
 import com.expresschat.statussync.simulator.ExpressChatSimulator;
 import com.expresschat.statussync.storage.Folders;
 import com.expresschat.statussync.validation.InputValidation;
@@ -66,8 +65,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         Backoff backoff = new Backoff(settings.initialDelay(), settings.backoffMultiplier(), settings.maxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
 
-        IntakeGate gate = new IntakeGate(context, List.of(ExchangeKeys.FILE_INTAKE_ROUTE),
-                context.getExecutorServiceManager().newSingleThreadExecutor(this, "intake-control"), clock);
+        IntakeGate gate = new IntakeGate(clock);
         Settings.Circuit circuitSettings = settings.circuit();
         ExpressChatCircuit circuit = new ExpressChatCircuit(circuitSettings.windowSize(),
                 circuitSettings.minimumCalls(), circuitSettings.failureRateThreshold(),
@@ -89,6 +87,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("retryPolicy", new RetryPolicy(classifier, circuit, backoff, settings.maxRetries()));
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(classifier, gate, clock));
         registry.bind("intakeGate", gate);
+        registry.bind("intakePause", new IntakePausePolicy(gate));
         registry.bind("deliveryGate", new DeliveryGate(gate, circuit));
         registry.bind("expressChatProbe", new ExpressChatProbe(tokens::token, gate, circuit));
         registry.bind("inputCompletion", new InputCompletion(folders, json, clock, metrics::inputFinished));

@@ -17,7 +17,7 @@ public final class ExchangeKeys {
     /** Absolute path the file consumer moves the input to when it is done (done/ or error/), set by file-intake. */
     public static final String ARCHIVE_PATH = "statusSyncArchivePath";
 
-    /** The route whose consumer is suspended while intake is paused. */
+    /** The file intake route (its consumer is suspended while intake is paused). */
     public static final String FILE_INTAKE_ROUTE = "file-intake";
 
     private ExchangeKeys() {

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -37,7 +35,7 @@ class RetryPolicyTest {
     private final CamelContext camel = new DefaultCamelContext();
     // random 0.5 is the middle of the jitter range, so the delays are exactly 1 s, 2 s, 4 s ...
     private final FailureClassifier classifier = new FailureClassifier(CLOCK);
-    private final IntakeGate gate = new IntakeGate(camel, List.of(), Executors.newSingleThreadExecutor(), CLOCK);
+    private final IntakeGate gate = new IntakeGate(CLOCK);
     private final ExpressChatCircuit circuit = new ExpressChatCircuit(20, 10, 50,
             failure -> classifier.classify(failure).failureClass().retryable(), gate);
     private final RetryPolicy policy = new RetryPolicy(classifier, circuit,
