@@ -1,9 +1,9 @@
 package com.expresschat.statussync;
 
+import org.apache.camel.main.Main;
+
 import com.expresschat.statussync.configuration.ConfigLocations;
 import com.expresschat.statussync.configuration.StatusSyncConfiguration;
-
-import org.apache.camel.main.Main;
 
 /**
  * Starts express-chat-status-sync on Camel Main, from the project root: routes come from

@@ -1,13 +1,12 @@
 package com.expresschat.statussync.configuration;
 
-import com.expresschat.statussync.operations.ExpressChatCallMetrics;
-import com.expresschat.statussync.operations.IntakeReadinessCheck;
-import com.expresschat.statussync.operations.StatusSyncMetrics;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 
 import com.expresschat.statussync.failure.FailureClassifier;
+import com.expresschat.statussync.operations.ExpressChatCallMetrics;
+import com.expresschat.statussync.operations.IntakeReadinessCheck;
+import com.expresschat.statussync.operations.StatusSyncMetrics;
 import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.storage.Folders;
 

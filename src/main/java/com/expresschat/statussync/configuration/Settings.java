@@ -10,6 +10,7 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.util.TimeUtils;
 
 import com.expresschat.statussync.failure.BatchIsolation;
+import com.expresschat.statussync.intake.rest.ApiAccessCheck;
 import com.expresschat.statussync.validation.OnInvalid;
 
 /**
@@ -36,10 +37,39 @@ public record Settings(
         int progressEveryBatches,
         Duration progressEvery,
         Duration attemptDeadline,
+        ExpressChat expressChat,
+        Rest rest,
         Isolation isolation) {
 
     /** When express-chat counts as failing (§4): the circuit breaker's settings. */
     public record Circuit(int windowSize, int minimumCalls, float failureRateThreshold) {
+    }
+
+    /**
+     * Where and as whom the PUTs go (§7, §8).
+     *
+     * @param profile   camel.main.profile (dev, prod, or a test's own)
+     * @param url       statussync.express-chat.url
+     * @param token     statussync.express-chat.token (EXPRESS_CHAT_TOKEN); may be empty
+     * @param tokenFile statussync.express-chat.token-file (EXPRESS_CHAT_TOKEN_FILE); may be empty
+     */
+    public record ExpressChat(String profile, String url, String token, String tokenFile) {
+
+        @Override
+        public String toString() {
+            return "ExpressChat[profile=" + profile + ", url=" + url + ", token=****, tokenFile=" + tokenFile + "]";
+        }
+    }
+
+    /**
+     * The {@code statussync.rest.*} settings.
+     *
+     * @param maxBodySize       largest request body in bytes; larger ones are answered 413
+     * @param allowAnonymous    whether the prod profile may serve the intake without authentication
+     * @param retryAfterSeconds what a client is told to wait while intake is paused: one probe interval, in whole
+     *                          seconds (rounded up, at least one)
+     */
+    public record Rest(long maxBodySize, boolean allowAnonymous, long retryAfterSeconds) {
     }
 
     /**
@@ -62,6 +92,8 @@ public record Settings(
         require(!allowedStatuses.isEmpty(), "statussync.allowed-statuses must name at least one status");
         require(allowedStatuses.contains(defaultStatus),
                 "statussync.default-status " + defaultStatus + " is not in statussync.allowed-statuses " + allowedStatuses);
+        require(rest.maxBodySize() >= 1, "statussync.rest.max-body-size must be at least 1 byte, was "
+                                         + rest.maxBodySize());
     }
 
     public static Settings from(PropertiesComponent properties) {
@@ -93,6 +125,16 @@ public record Settings(
                 // one attempt, answer included, may take the connect timeout plus the response timeout (§3)
                 Duration.ofMillis((long) p.getInt("statussync.delivery.connect-timeout")
                                   + p.getInt("statussync.delivery.response-timeout")),
+                new ExpressChat(
+                        p.optional("camel.main.profile", "none"),
+                        p.optional("statussync.express-chat.url", ""),
+                        p.optional("statussync.express-chat.token", ""),
+                        p.optional("statussync.express-chat.token-file", "")),
+                new Rest(
+                        p.getLong("statussync.rest.max-body-size"),
+                        Boolean.parseBoolean(p.optional(ApiAccessCheck.ALLOW_ANONYMOUS, "false").trim()),
+                        // Retry-After counts whole seconds
+                        Math.max(1, (p.getDuration("statussync.probe.interval").toMillis() + 999) / 1000)),
                 new Isolation(
                         p.getBoolean("statussync.isolation.enabled"),
                         "auto".equalsIgnoreCase(p.get("statussync.isolation.max-extra-requests").trim())
@@ -112,6 +154,18 @@ public record Settings(
         String get(String key) {
             return properties.resolveProperty(key)
                     .orElseThrow(() -> new IllegalArgumentException("missing setting " + key));
+        }
+
+        String optional(String key, String otherwise) {
+            return properties.resolveProperty(key).orElse(otherwise);
+        }
+
+        long getLong(String key) {
+            try {
+                return Long.parseLong(get(key).trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a whole number, was '" + get(key) + "'");
+            }
         }
 
         int getInt(String key) {

@@ -1,14 +1,10 @@
 package com.expresschat.statussync.configuration;
 
-import com.expresschat.statussync.model.ExchangeKeys;
-
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,26 +21,29 @@ import com.expresschat.statussync.failure.Backoff;
 import com.expresschat.statussync.failure.BatchIsolation;
 import com.expresschat.statussync.failure.DeadLetterRecorder;
 import com.expresschat.statussync.failure.PartDelivery;
+import com.expresschat.statussync.failure.FailureClassifier;
+import com.expresschat.statussync.failure.RetryPolicy;
+import com.expresschat.statussync.intake.FileIntake;
+import com.expresschat.statussync.intake.rest.AsyncInbox;
+import com.expresschat.statussync.intake.rest.HttpAnswer;
+import com.expresschat.statussync.operations.StatusSyncMetrics;
+import com.expresschat.statussync.outcome.BatchOutcomeFold;
+import com.expresschat.statussync.outcome.InputCompletion;
+import com.expresschat.statussync.outcome.InputLedgers;
 import com.expresschat.statussync.pause.DeliveryGate;
 import com.expresschat.statussync.pause.ExpressChatCircuit;
 import com.expresschat.statussync.pause.ExpressChatProbe;
-import com.expresschat.statussync.failure.FailureClassifier;
 import com.expresschat.statussync.pause.IntakeGate;
-import com.expresschat.statussync.failure.RetryPolicy;
-import com.expresschat.statussync.intake.FileIntake;
-import com.expresschat.statussync.storage.Folders;
-import com.expresschat.statussync.outcome.BatchOutcomeFold;
-import com.expresschat.statussync.outcome.InputLedgers;
-import com.expresschat.statussync.operations.StatusSyncMetrics;
-import com.expresschat.statussync.outcome.InputCompletion;
+import com.expresschat.statussync.pause.IntakePausePolicy;
 import com.expresschat.statussync.simulator.ExpressChatSimulator;
+import com.expresschat.statussync.storage.Folders;
 import com.expresschat.statussync.validation.InputValidation;
 import com.expresschat.statussync.validation.RowValidator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Builds the beans the routes refer to (by the names used in routes/*.camel.yaml) from the settings,
- * and refuses to start on settings that cannot work (bad values, prod without a token, an open REST intake).
+ * Wiring only: reads the settings, runs the {@link StartupChecks} and the {@link CrashRecovery} of an earlier run,
+ * and binds the beans the routes refer to (by the names used in routes/*.camel.yaml).
  */
 public class StatusSyncConfiguration implements CamelConfiguration {
 
@@ -52,41 +51,33 @@ public class StatusSyncConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        PropertiesComponent properties = context.getPropertiesComponent();
-        Settings settings = Settings.from(properties);
-        String profile = properties.resolveProperty("camel.main.profile").orElse("none");
-        TokenSource tokens = new TokenSource(
-                properties.resolveProperty("statussync.express-chat.token").orElse(""),
-                properties.resolveProperty("statussync.express-chat.token-file").orElse(""));
-        if ("prod".equals(profile) && !tokens.isConfigured()) {
-            throw new IllegalStateException("The prod profile needs the express-chat token: set EXPRESS_CHAT_TOKEN "
-                                            + "or EXPRESS_CHAT_TOKEN_FILE (or statussync.express-chat.token); a token "
-                                            + "file must be readable and not empty (token from " + tokens.describe() + ")");
-        }
+        Settings settings = Settings.from(context.getPropertiesComponent());
+        String profile = settings.expressChat().profile();
+        TokenSource tokens = new TokenSource(settings.expressChat().token(), settings.expressChat().tokenFile());
+        StartupChecks.verify(context, profile, tokens, settings.rest().allowAnonymous());
 
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
         Folders folders = new Folders(settings.inboxDir(), settings.doneDir(), settings.errorDir());
-        folders.prepare();
+        AsyncInbox asyncInbox = new AsyncInbox(folders, new HttpAnswer(json));
+        CrashRecovery.run(folders, asyncInbox);
         RowValidator validator = new RowValidator(settings.idPattern(), settings.allowedStatuses(),
                 settings.defaultStatus());
         FailureClassifier classifier = new FailureClassifier(clock);
         Backoff backoff = new Backoff(settings.initialDelay(), settings.backoffMultiplier(), settings.maxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
 
-        IntakeGate gate = new IntakeGate(context, List.of(ExchangeKeys.FILE_INTAKE_ROUTE),
-                context.getExecutorServiceManager().newSingleThreadExecutor(this, "intake-control"), clock);
+        IntakeGate gate = new IntakeGate(clock);
         Settings.Circuit circuitSettings = settings.circuit();
         ExpressChatCircuit circuit = new ExpressChatCircuit(circuitSettings.windowSize(),
                 circuitSettings.minimumCalls(), circuitSettings.failureRateThreshold(),
                 failure -> classifier.classify(failure).failureClass().retryable(), gate);
 
-        String url = properties.resolveProperty("statussync.express-chat.url").orElse("");
+        String url = settings.expressChat().url();
         StatusSyncMetrics metrics = Operations.bind(context, gate, folders, classifier, url);
 
         Registry registry = context.getRegistry();
         registry.bind("folders", folders);
-        registry.bind("tokenSource", tokens);
         registry.bind("fileIntake", new FileIntake());
         registry.bind("inputLedgers", new InputLedgers(folders, json, clock, settings.progressEveryBatches(),
                 settings.progressEvery()));
@@ -101,8 +92,8 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("batchIsolation", new BatchIsolation(isolation.enabled(), isolation.maxExtraRequests(),
                 new PartDelivery(context.createProducerTemplate()), clock));
         registry.bind("intakeGate", gate);
+        registry.bind("intakePause", new IntakePausePolicy(gate));
         registry.bind("deliveryGate", new DeliveryGate(gate, circuit));
-        registry.bind("expressChatCircuit", circuit);
         registry.bind("expressChatProbe", new ExpressChatProbe(tokens::token, gate, circuit));
         registry.bind("inputCompletion", new InputCompletion(folders, json, clock, metrics::inputFinished));
         registry.bind("dryRun", new DryRun(clock));
@@ -110,8 +101,11 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("expressChatHttpClient", new ExpressChatHttpClient(new AttemptLimits(settings.attemptDeadline(),
                 AttemptLimits.MAX_BODY_BYTES,
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "attempt-deadline"))));
-        registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
-        RestIntakeConfiguration.configure(context, profile, folders, gate, json);
+        if ("dev".equals(profile)) {
+            // the simulator's route is loaded in dev only (routes/dev/)
+            registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
+        }
+        RestIntakeConfiguration.configure(registry, settings.rest(), folders, gate, asyncInbox, json);
 
         LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
                  + "concurrency={} maxRetries={} isolation={} (max {} extra requests per batch) onInvalid={} dryRun={} "

@@ -1,7 +1,5 @@
 package com.expresschat.statussync.delivery;
 
-import com.expresschat.statussync.model.Batch;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +16,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 
+import com.expresschat.statussync.model.Batch;
 import com.expresschat.statussync.model.InputRejectedException;
 import com.expresschat.statussync.model.Row;
 import com.expresschat.statussync.model.RowReader;

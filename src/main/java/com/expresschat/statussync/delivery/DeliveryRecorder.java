@@ -7,10 +7,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 
-import com.expresschat.statussync.model.ExchangeKeys;
-import com.expresschat.statussync.model.LogContext;
 import com.expresschat.statussync.model.Batch;
 import com.expresschat.statussync.model.BatchOutcome;
+import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.model.LogContext;
 import com.expresschat.statussync.pause.ExpressChatCircuit;
 
 /** The outcome of a batch express-chat accepted (any 2xx), with its answer; the circuit learns of the success. */

@@ -6,8 +6,8 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Headers;
 
-import com.expresschat.statussync.model.LogContext;
 import com.expresschat.statussync.model.Batch;
+import com.expresschat.statussync.model.LogContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**

@@ -7,11 +7,11 @@ import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.expresschat.statussync.model.ExchangeKeys;
-import com.expresschat.statussync.model.LogContext;
 import com.expresschat.statussync.model.Batch;
 import com.expresschat.statussync.model.BatchOutcome;
+import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.model.FailureClass;
+import com.expresschat.statussync.model.LogContext;
 import com.expresschat.statussync.pause.IntakeGate;
 
 /**

@@ -1,10 +1,9 @@
 package com.expresschat.statussync.failure;
 
-import com.expresschat.statussync.pause.IntakeGate;
+import java.time.Duration;
 
 import com.expresschat.statussync.model.FailureClass;
-
-import java.time.Duration;
+import com.expresschat.statussync.pause.IntakeGate;
 
 /**
  * Why one attempt to deliver a batch failed, classified (§4).

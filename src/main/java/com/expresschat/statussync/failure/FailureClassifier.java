@@ -1,17 +1,16 @@
 package com.expresschat.statussync.failure;
 
-import com.expresschat.statussync.pause.IntakeGate;
-import com.expresschat.statussync.pause.NotSentException;
-
-import com.expresschat.statussync.model.BatchOutcome;
-import com.expresschat.statussync.model.ExceptionText;
-import com.expresschat.statussync.model.FailureClass;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 
 import org.apache.camel.http.base.HttpOperationFailedException;
+
+import com.expresschat.statussync.model.BatchOutcome;
+import com.expresschat.statussync.model.ExceptionText;
+import com.expresschat.statussync.model.FailureClass;
+import com.expresschat.statussync.pause.IntakeGate;
+import com.expresschat.statussync.pause.NotSentException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 

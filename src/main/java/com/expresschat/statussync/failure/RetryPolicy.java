@@ -1,15 +1,14 @@
 package com.expresschat.statussync.failure;
 
-import com.expresschat.statussync.pause.ExpressChatCircuit;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.expresschat.statussync.model.Batch;
 import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.model.LogContext;
-import com.expresschat.statussync.model.Batch;
+import com.expresschat.statussync.pause.ExpressChatCircuit;
 
 
 /**

@@ -1,11 +1,11 @@
 package com.expresschat.statussync.intake;
 
-import com.expresschat.statussync.model.InputRejectedException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import com.expresschat.statussync.model.InputRejectedException;
 
 /**
  * Where the id, subscriber ID and status are in a CSV header. Names are matched trimmed and

@@ -1,14 +1,14 @@
 package com.expresschat.statussync.intake;
 
-import com.expresschat.statussync.model.Input;
-import com.expresschat.statussync.model.Receipt;
-
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import org.apache.camel.Body;
 import org.apache.camel.component.file.GenericFile;
+
+import com.expresschat.statussync.model.Input;
+import com.expresschat.statussync.model.Receipt;
 
 /**
  * Turns a file picked up from the inbox into an {@link Input}.

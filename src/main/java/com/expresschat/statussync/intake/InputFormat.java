@@ -1,11 +1,11 @@
 package com.expresschat.statussync.intake;
 
-import com.expresschat.statussync.model.RowReader;
-
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+
+import com.expresschat.statussync.model.RowReader;
 
 /** The input formats of SPEC §2, recognised by file name or by HTTP content type. */
 public enum InputFormat {

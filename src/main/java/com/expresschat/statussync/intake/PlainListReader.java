@@ -1,12 +1,12 @@
 package com.expresschat.statussync.intake;
 
-import com.expresschat.statussync.model.InputRejectedException;
-import com.expresschat.statussync.model.Row;
-import com.expresschat.statussync.model.RowReader;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.regex.Pattern;
+
+import com.expresschat.statussync.model.InputRejectedException;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
 
 /**
  * Plain list: one user ID per line, optionally followed by a subscriber ID (separated by a comma,

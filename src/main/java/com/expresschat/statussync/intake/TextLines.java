@@ -1,11 +1,11 @@
 package com.expresschat.statussync.intake;
 
-import com.expresschat.statussync.model.InputRejectedException;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+
+import com.expresschat.statussync.model.InputRejectedException;
 
 /**
  * Splits text into lines (LF or CRLF; the last line may lack its newline) without ever holding more

@@ -1,8 +1,8 @@
 package com.expresschat.statussync.intake;
 
-import com.expresschat.statussync.model.InputRejectedException;
-
 import java.io.IOException;
+
+import com.expresschat.statussync.model.InputRejectedException;
 
 /**
  * Carries an {@link InputRejectedException} reason through a library (Commons CSV) that only lets

@@ -25,7 +25,7 @@ public final class ExchangeKeys {
     /** Where one batch is delivered: a Batch in, a BatchOutcome out (routes/delivery.camel.yaml). */
     public static final String DELIVER_BATCH = "direct:deliver-batch";
 
-    /** The route whose consumer is suspended while intake is paused. */
+    /** The file intake route (its consumer is suspended while intake is paused). */
     public static final String FILE_INTAKE_ROUTE = "file-intake";
 
     private ExchangeKeys() {

@@ -9,10 +9,10 @@ import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
-import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.failure.DeliveryFailure;
 import com.expresschat.statussync.failure.FailureClassifier;
 import com.expresschat.statussync.failure.RetryPolicy;
+import com.expresschat.statussync.model.ExchangeKeys;
 
 /**
  * Measures every PUT to express-chat from Camel's own "exchange sent" events, so that delivery code stays

@@ -9,11 +9,11 @@ import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 
-import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.model.BatchRecord;
 import com.expresschat.statussync.model.FailureClass;
 import com.expresschat.statussync.model.IsolationRecord;
 import com.expresschat.statussync.model.Receipt;
+import com.expresschat.statussync.pause.IntakeGate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

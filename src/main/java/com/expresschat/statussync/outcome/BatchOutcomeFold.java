@@ -7,8 +7,8 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 
-import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.model.BatchOutcome;
+import com.expresschat.statussync.model.ExchangeKeys;
 
 /**
  * The aggregation strategy of process-input's split (a Composed Message Processor): each batch's sub-exchange ends

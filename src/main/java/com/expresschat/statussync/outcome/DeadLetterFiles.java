@@ -1,8 +1,5 @@
 package com.expresschat.statussync.outcome;
 
-import com.expresschat.statussync.storage.AtomicFiles;
-import com.expresschat.statussync.storage.Folders;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +17,8 @@ import com.expresschat.statussync.model.FailureClass;
 import com.expresschat.statussync.model.Isolation;
 import com.expresschat.statussync.model.IsolationRecord;
 import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.storage.AtomicFiles;
+import com.expresschat.statussync.storage.Folders;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,8 +1,5 @@
 package com.expresschat.statussync.outcome;
 
-import com.expresschat.statussync.storage.AtomicFiles;
-import com.expresschat.statussync.storage.Folders;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,10 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.model.ExchangeKeys;
-import com.expresschat.statussync.model.LogContext;
 import com.expresschat.statussync.model.Input;
+import com.expresschat.statussync.model.LogContext;
 import com.expresschat.statussync.model.Outcome;
 import com.expresschat.statussync.model.Receipt;
+import com.expresschat.statussync.storage.AtomicFiles;
+import com.expresschat.statussync.storage.Folders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**

@@ -1,15 +1,14 @@
 package com.expresschat.statussync.outcome;
 
-import com.expresschat.statussync.storage.Folders;
-
 import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
-import com.expresschat.statussync.model.LogContext;
 import com.expresschat.statussync.model.Input;
+import com.expresschat.statussync.model.LogContext;
+import com.expresschat.statussync.storage.Folders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.expresschat.statussync.model.Tally;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.expresschat.statussync.model.Tally;
 
 /**
  * Progress lines for long inputs (§7): one INFO line every so many batches or seconds, whichever comes

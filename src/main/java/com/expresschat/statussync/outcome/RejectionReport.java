@@ -1,9 +1,8 @@
 package com.expresschat.statussync.outcome;
 
-import com.expresschat.statussync.model.InvalidRow;
-
 import java.util.List;
 
+import com.expresschat.statussync.model.InvalidRow;
 import com.expresschat.statussync.model.Tally;
 
 /** The {@code .error.json} beside a REJECTED input (§5): why nothing of it was sent. */

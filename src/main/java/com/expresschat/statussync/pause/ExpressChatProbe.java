@@ -1,7 +1,6 @@
 package com.expresschat.statussync.pause;
 
-import com.expresschat.statussync.model.ExceptionText;
-import com.expresschat.statussync.model.FailureClass;
+import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -10,7 +9,8 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.function.Supplier;
+import com.expresschat.statussync.model.ExceptionText;
+import com.expresschat.statussync.model.FailureClass;
 
 /**
  * The probe of the express-chat-probe route: while intake is paused, an authenticated GET on the

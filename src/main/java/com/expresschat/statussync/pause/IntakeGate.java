@@ -1,19 +1,18 @@
 package com.expresschat.statussync.pause;
 
-import com.expresschat.statussync.model.FailureClass;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.expresschat.statussync.model.FailureClass;
+
 /**
  * Whether intake takes new inputs (§6 "Pausing"). While express-chat keeps failing (circuit open) or rejects
- * the token, intake pauses: the file intake route is suspended (files stay in the inbox), the REST intake
+ * the token, intake pauses: the file intake's consumer is suspended (files stay in the inbox), the REST intake
  * answers 503, batches still in the pipeline are dead-lettered without a call, and the health check says why.
  * The express-chat-probe route resumes intake once express-chat answers again.
  */
@@ -48,17 +47,23 @@ public class IntakeGate {
     public record Pause(Reason reason, Instant since) {
     }
 
-    private final CamelContext context;
-    private final List<String> intakeRoutes;
-    private final ExecutorService routeControl;
+    /** An intake that stops taking inputs while paused (the file intake's {@link IntakePausePolicy}). */
+    public interface Listener {
+        void paused();
+
+        void resumed();
+    }
+
     private final Clock clock;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile Pause pause;
 
-    public IntakeGate(CamelContext context, List<String> intakeRoutes, ExecutorService routeControl, Clock clock) {
-        this.context = context;
-        this.intakeRoutes = intakeRoutes;
-        this.routeControl = routeControl;
+    public IntakeGate(Clock clock) {
         this.clock = clock;
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
     }
 
     public boolean isPaused() {
@@ -80,8 +85,7 @@ public class IntakeGate {
         LOG.error("Intake paused: {}. Files stay in the inbox; intake resumes by itself once express-chat answers "
                   + "a probe", reason.description());
         if (current == null) {
-            // suspending waits for the route's in-flight input, which may be the caller: never on its thread
-            routeControl.submit(() -> forEachIntakeRoute(true));
+            listeners.forEach(Listener::paused);
         }
     }
 
@@ -92,23 +96,6 @@ public class IntakeGate {
         LOG.info("Intake resumed: express-chat answers again (paused since {} because {})", pause.since(),
                 pause.reason().description());
         pause = null;
-        routeControl.submit(() -> forEachIntakeRoute(false));
-    }
-
-    private void forEachIntakeRoute(boolean suspend) {
-        for (String routeId : intakeRoutes) {
-            try {
-                if (context.getRoute(routeId) == null) {
-                    continue;
-                }
-                if (suspend && pause != null) {
-                    context.getRouteController().suspendRoute(routeId);
-                } else if (!suspend && pause == null) {
-                    context.getRouteController().resumeRoute(routeId);
-                }
-            } catch (Exception e) {
-                LOG.warn("Could not {} route {}: {}", suspend ? "suspend" : "resume", routeId, e.toString());
-            }
-        }
+        listeners.forEach(Listener::resumed);
     }
 }

@@ -6,11 +6,11 @@ import org.apache.camel.ExchangeProperty;
 
 import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.model.Input;
-import com.expresschat.statussync.model.InputRun;
-import com.expresschat.statussync.model.Tally;
 import com.expresschat.statussync.model.InputRejectedException;
+import com.expresschat.statussync.model.InputRun;
 import com.expresschat.statussync.model.Row;
 import com.expresschat.statussync.model.RowReader;
+import com.expresschat.statussync.model.Tally;
 
 /**
  * The first pass over an input (§2): reads every row and validates it before anything is sent, counting

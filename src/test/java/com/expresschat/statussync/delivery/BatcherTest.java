@@ -1,7 +1,5 @@
 package com.expresschat.statussync.delivery;
 
-import com.expresschat.statussync.model.Batch;
-
 import static com.expresschat.statussync.support.Samples.DELETED;
 import static com.expresschat.statussync.support.Samples.USER_ID;
 import static com.expresschat.statussync.support.Samples.row;
@@ -19,9 +17,9 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import com.expresschat.statussync.model.Batch;
 import com.expresschat.statussync.model.Row;
 import com.expresschat.statussync.model.Tally;
-import com.expresschat.statussync.support.Samples;
 import com.expresschat.statussync.validation.RowValidator;
 
 /** Batcher: batches of batch-size, one status per batch, no ID twice in a batch, invalid rows skipped (§3). */

@@ -1,7 +1,5 @@
 package com.expresschat.statussync.delivery;
 
-import com.expresschat.statussync.model.Batch;
-
 import static com.expresschat.statussync.support.Samples.batch;
 import static com.expresschat.statussync.support.Samples.rows;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +15,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.expresschat.statussync.model.Batch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The outbound PUT of one batch (§3): our headers only, whatever the inbound request carried. */

@@ -1,7 +1,5 @@
 package com.expresschat.statussync.failure;
 
-import com.expresschat.statussync.model.FailureClass;
-
 import static com.expresschat.statussync.failure.Failures.CLOCK;
 import static com.expresschat.statussync.failure.Failures.httpFailure;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +15,8 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import com.expresschat.statussync.model.FailureClass;
 
 /** FailureClassifier (§4): what went wrong with one PUT, from what camel-http threw. */
 class FailureClassifierTest {

@@ -1,19 +1,11 @@
 package com.expresschat.statussync.failure;
 
-import com.expresschat.statussync.pause.ExpressChatCircuit;
-import com.expresschat.statussync.pause.IntakeGate;
-import com.expresschat.statussync.pause.NotSentException;
-
-import com.expresschat.statussync.model.FailureClass;
-
 import static com.expresschat.statussync.failure.Failures.CLOCK;
 import static com.expresschat.statussync.failure.Failures.httpFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -26,6 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.model.FailureClass;
+import com.expresschat.statussync.pause.ExpressChatCircuit;
+import com.expresschat.statussync.pause.IntakeGate;
+import com.expresschat.statussync.pause.NotSentException;
 import com.expresschat.statussync.support.Samples;
 
 /**
@@ -39,7 +35,7 @@ class RetryPolicyTest {
     private final CamelContext camel = new DefaultCamelContext();
     // random 0.5 is the middle of the jitter range, so the delays are exactly 1 s, 2 s, 4 s ...
     private final FailureClassifier classifier = new FailureClassifier(CLOCK);
-    private final IntakeGate gate = new IntakeGate(camel, List.of(), Executors.newSingleThreadExecutor(), CLOCK);
+    private final IntakeGate gate = new IntakeGate(CLOCK);
     private final ExpressChatCircuit circuit = new ExpressChatCircuit(20, 10, 50,
             failure -> classifier.classify(failure).failureClass().retryable(), gate);
     private final RetryPolicy policy = new RetryPolicy(classifier, circuit,

@@ -1,25 +1,21 @@
 package com.expresschat.statussync.intake;
 
-import com.expresschat.statussync.model.Input;
-import com.expresschat.statussync.model.Row;
-import com.expresschat.statussync.model.RowReader;
-import com.expresschat.statussync.support.Samples;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.expresschat.statussync.model.Input;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
+import com.expresschat.statussync.support.Samples;
 
 class FileIntakeTest {
 

@@ -1,8 +1,5 @@
 package com.expresschat.statussync.intake;
 
-import com.expresschat.statussync.model.InputRejectedException;
-import com.expresschat.statussync.model.Row;
-
 import static com.expresschat.statussync.intake.Rows.ID_1;
 import static com.expresschat.statussync.intake.Rows.ID_2;
 import static com.expresschat.statussync.intake.Rows.SUB_1;
@@ -15,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+
+import com.expresschat.statussync.model.InputRejectedException;
+import com.expresschat.statussync.model.Row;
 
 class JsonBodyReaderTest {
 

@@ -1,15 +1,15 @@
 package com.expresschat.statussync.intake;
 
-import com.expresschat.statussync.model.InputRejectedException;
-import com.expresschat.statussync.model.Row;
-import com.expresschat.statussync.model.RowReader;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.expresschat.statussync.model.InputRejectedException;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
 
 /** Test helpers: read every row of an input. */
 final class Rows {

@@ -18,7 +18,6 @@ import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.LogCapture;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** §7 operations over real HTTP: Prometheus metrics, health, and the log lines an operator relies on. */
 class OperationsTest extends StatusSyncTestSupport {

@@ -1,9 +1,5 @@
 package com.expresschat.statussync.outcome;
 
-import com.expresschat.statussync.storage.AtomicFiles;
-
-import com.expresschat.statussync.model.BatchRecord;
-
 import static com.expresschat.statussync.outcome.SampleBatches.deadLettered;
 import static com.expresschat.statussync.outcome.SampleBatches.delivered;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.expresschat.statussync.model.BatchRecord;
 import com.expresschat.statussync.model.StatusUpdate;
+import com.expresschat.statussync.storage.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** BatchRecords: every batch of an input for its receipt, in batch order, without holding them all in memory. */

@@ -1,7 +1,5 @@
 package com.expresschat.statussync.outcome;
 
-import com.expresschat.statussync.storage.Folders;
-
 import static com.expresschat.statussync.support.Samples.DELETED;
 import static com.expresschat.statussync.support.Samples.batch;
 import static com.expresschat.statussync.support.Samples.subscriberId;
@@ -21,14 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.expresschat.statussync.failure.DeliveryFailure;
+import com.expresschat.statussync.intake.InputFormat;
 import com.expresschat.statussync.model.Batch;
 import com.expresschat.statussync.model.BatchOutcome;
-import com.expresschat.statussync.failure.DeliveryFailure;
 import com.expresschat.statussync.model.FailureClass;
-import com.expresschat.statussync.intake.InputFormat;
 import com.expresschat.statussync.model.InputRejectedException;
 import com.expresschat.statussync.model.Row;
 import com.expresschat.statussync.model.RowReader;
+import com.expresschat.statussync.storage.Folders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

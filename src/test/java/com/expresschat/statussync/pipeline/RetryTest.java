@@ -9,10 +9,10 @@ import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
 
-import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.model.BatchRecord;
 import com.expresschat.statussync.model.Outcome;
 import com.expresschat.statussync.model.Receipt;
+import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 

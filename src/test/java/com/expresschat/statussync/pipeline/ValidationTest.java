@@ -6,9 +6,9 @@ import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
 
-import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.model.Outcome;
 import com.expresschat.statussync.model.Receipt;
+import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 

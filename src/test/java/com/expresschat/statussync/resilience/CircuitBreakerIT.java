@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
+import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.Test;
 
+import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
@@ -56,8 +58,9 @@ class CircuitBreakerIT extends StatusSyncTestSupport {
         JsonNode first = awaitDone("fifty.txt");
         IntakeGate gate = context.getRegistry().lookupByNameAndType("intakeGate", IntakeGate.class);
         assertThat(gate.isPaused()).isTrue();
+        // the file intake's consumer is suspended by its route policy (IntakePausePolicy): no more polls
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> context.getRouteController().getRouteStatus("file-intake").isSuspended());
+                .until(() -> ServiceHelper.isSuspended(context.getRoute(ExchangeKeys.FILE_INTAKE_ROUTE).getConsumer()));
         int putsDuringOutage = expressChat.requests().size();
         // bound: the circuit opens after MINIMUM_CALLS failed attempts; attempts already under way then finish
         assertThat(putsDuringOutage).isLessThanOrEqualTo(MINIMUM_CALLS + CONCURRENCY + 1);

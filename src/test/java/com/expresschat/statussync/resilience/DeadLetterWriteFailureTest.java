@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 
+import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.LogCapture;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
@@ -26,6 +29,8 @@ class DeadLetterWriteFailureTest extends StatusSyncTestSupport {
     void aDeadLetterThatCannotBeWrittenLeavesTheInputInTheInbox() throws Exception {
         expressChat.stubFor(ExpressChatStub.statusUpdate()
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"unknown user\"}").withFixedDelay(1500)));
+        NotifyBuilder inputFailed = new NotifyBuilder(context).fromRoute(ExchangeKeys.FILE_INTAKE_ROUTE).whenFailed(1)
+                .create();
         drop("refused.txt", ids(2, 1));
 
         // the input passed the before-sending check and its batch is on its way: now error/ breaks
@@ -33,6 +38,8 @@ class DeadLetterWriteFailureTest extends StatusSyncTestSupport {
         Files.delete(error());
         Files.writeString(error(), "not a folder");
 
+        // the dead letter could not be written: the input's exchange fails (the file consumer then leaves it)
+        assertThat(inputFailed.matches(10, TimeUnit.SECONDS)).as("the input failed").isTrue();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> LogCapture.text().contains(error() + " cannot take files"));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))

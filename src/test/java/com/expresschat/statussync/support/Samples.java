@@ -10,18 +10,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import com.expresschat.statussync.intake.FileIntake;
+import com.expresschat.statussync.intake.InputFormat;
 import com.expresschat.statussync.model.Batch;
 import com.expresschat.statussync.model.BatchOutcome;
 import com.expresschat.statussync.model.FailureClass;
-import com.expresschat.statussync.intake.FileIntake;
 import com.expresschat.statussync.model.Input;
-import com.expresschat.statussync.intake.InputFormat;
 import com.expresschat.statussync.model.Row;
 import com.expresschat.statussync.outcome.BatchRecords;
 import com.expresschat.statussync.outcome.DeadLetterFiles;
-import com.expresschat.statussync.storage.Folders;
 import com.expresschat.statussync.outcome.InputLedger;
 import com.expresschat.statussync.outcome.ProgressLog;
+import com.expresschat.statussync.storage.Folders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Small fixtures shared by the unit tests: user IDs, rows, batches, outcomes and ledgers. */

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.expresschat.statussync.Application;
+import com.expresschat.statussync.configuration.ConfigLocations;
 import com.expresschat.statussync.intake.FileIntake;
 import com.expresschat.statussync.model.Receipt;
-import com.expresschat.statussync.configuration.ConfigLocations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 

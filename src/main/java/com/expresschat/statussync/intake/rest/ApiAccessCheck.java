@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiAccessCheck {
 
+    /** The setting that allows a prod start with an open REST intake. */
+    public static final String ALLOW_ANONYMOUS = "statussync.rest.allow-anonymous";
+
     private static final Logger LOG = LoggerFactory.getLogger(ApiAccessCheck.class);
     static final String API_PATH = "/api/v1/status-updates";
 
@@ -57,7 +60,7 @@ public final class ApiAccessCheck {
             throw new IllegalStateException("The prod profile refuses to serve the REST intake without authentication: "
                     + "set camel.server.authenticationEnabled=true with a users file (camel.server.basicPropertiesFile) "
                     + "or a JWT key store (camel.server.jwtKeystoreType, jwtKeystorePath, jwtKeystorePassword), or set "
-                    + RestSettings.ALLOW_ANONYMOUS + "=true if an open intake is really meant");
+                    + ALLOW_ANONYMOUS + "=true if an open intake is really meant");
         }
         LOG.warn("The REST intake is served WITHOUT authentication (camel.server.authenticationEnabled is off)");
     }

@@ -10,7 +10,6 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 import com.expresschat.statussync.storage.Folders;
-import com.expresschat.statussync.outcome.InputCompletion;
 
 /**
  * {@code GET /api/v1/status-updates/{name}}: the receipt of an input accepted with {@code Prefer: respond-async},
