@@ -1,10 +1,8 @@
 package com.expresschat.statussync.failure;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.function.Function;
 
@@ -24,11 +22,13 @@ import com.expresschat.statussync.model.LogContext;
  * Per-ID failure isolation (§4): express-chat answers one status per PUT, so when it refuses a batch (REJECTED) the
  * batch is bisected to find the IDs it refuses on their own. Both halves of a refused part are sent, each as a batch
  * of its own through deliver-batch (so retries, the rate limit, the circuit and the pause apply to them as to any
- * PUT), breadth first: a half that is accepted is delivered at once, a refused half of several IDs is halved again,
- * down to single IDs. The budget bounds the PUTs per batch ({@code statussync.isolation.max-extra-requests}): a part
+ * PUT), one level of halves at a time: a half that is accepted is delivered, a refused half of several IDs is halved
+ * again, down to single IDs. The budget bounds the PUTs per batch ({@code statussync.isolation.max-extra-requests}): a part
  * is halved only while the budget holds both halves, so what is left when it runs out is a refused part with its own
  * answer, dead-lettered as not isolated. A part that fails otherwise (TRANSIENT or THROTTLED after its retries, AUTH)
  * is never bisected; it stops the isolation, and parts not sent yet are dead-lettered with their parent's answer.
+ * When every part of a level of four or more is refused, express-chat refuses the request rather than a few IDs
+ * (a status it does not know, a wrong URL answering 404): isolation stops there instead of spending its budget.
  * <p>
  * The result is one outcome for the batch (ISOLATED, with every part's outcome), so that the split's fold stays the
  * one place that writes the tally, receipt and dead-letter files.
@@ -66,32 +66,40 @@ public class BatchIsolation {
                && outcome.batch().size() > 1;
     }
 
-    /** Bisects a REJECTED batch within the budget; returns its ISOLATED outcome. */
+    /** Bisects a REJECTED batch within the budget, one level of halves at a time; returns its ISOLATED outcome. */
     public BatchOutcome isolate(@Body BatchOutcome refused) {
         Batch batch = refused.batch();
-        Deque<Part> toSend = new ArrayDeque<>();
         List<Part> ends = new ArrayList<>();
-        int reserved = halve(new Part(0, batch), refused, toSend, 0);
+        List<Part> level = new Part(0, batch, null).halves(refused);
+        int reserved = level.size();
         int requests = 0;
-        BatchOutcome stoppedBy = null;
-        while (!toSend.isEmpty()) {
-            Part part = toSend.poll();
-            if (stoppedBy != null) {
-                ends.add(part.ended(notSent(part, stoppedBy)));
-                continue;
+        String stop = null;
+        while (!level.isEmpty()) {
+            List<Part> sent = new ArrayList<>();
+            for (Part part : level) {
+                BatchOutcome outcome = stop == null ? delivery.apply(part.batch()) : notSent(part, stop);
+                if (outcome.attempts() > 0) {
+                    requests++;
+                }
+                if (stop == null && outcome.deadLettered() && outcome.failureClass() != FailureClass.REJECTED) {
+                    stop = outcome.batch().requestId() + " failed " + outcome.failureClass();
+                }
+                sent.add(part.ended(outcome));
             }
-            BatchOutcome outcome = delivery.apply(part.batch());
-            if (outcome.attempts() > 0) {
-                requests++;
+            // four or more parts of one level all refused: express-chat refuses the request, not a few of its IDs
+            if (stop == null && level.size() >= 4 && sent.stream().allMatch(p -> refusedParts(p.outcome()))) {
+                stop = "every part of " + level.size() + " refused";
             }
-            if (splittable(outcome) && reserved + 2 <= maxExtraRequests) {
-                reserved = halve(part, outcome, toSend, reserved);
-            } else {
-                ends.add(part.ended(outcome));
-                if (outcome.deadLettered() && outcome.failureClass() != FailureClass.REJECTED) {
-                    stoppedBy = outcome;
+            List<Part> next = new ArrayList<>();
+            for (Part part : sent) {
+                if (stop == null && refusedParts(part.outcome()) && reserved + 2 <= maxExtraRequests) {
+                    next.addAll(part.halves(part.outcome()));
+                    reserved += 2;
+                } else {
+                    ends.add(part);
                 }
             }
+            level = next;
         }
         ends.sort(Comparator.comparingInt(Part::offset));
         Isolation isolation = new Isolation(requests, ends.stream().map(Part::outcome).toList());
@@ -100,42 +108,35 @@ public class BatchIsolation {
                  + "{} delivered, {} refused alone, {} dead-lettered not isolated{}",
                 batch.number(), batch.inputName(), batch.size(), batch.requestId(), requests, isolation.delivered(),
                 isolation.refusedAlone().size(), isolation.deadLettered() - isolation.refusedAlone().size(),
-                stoppedBy == null ? "" : " (stopped: " + stoppedBy.batch().requestId() + " failed "
-                                         + stoppedBy.failureClass() + ")");
+                stop == null ? "" : " (stopped: " + stop + ")");
         return BatchOutcome.isolated(refused, isolation);
     }
 
-    private static boolean splittable(BatchOutcome outcome) {
+    /** A part express-chat refused that holds several IDs: halving it may find them. */
+    private static boolean refusedParts(BatchOutcome outcome) {
         return outcome.deadLettered() && outcome.failureClass() == FailureClass.REJECTED && outcome.attempts() > 0
                && outcome.batch().size() > 1;
     }
 
-    /** Queues both halves of a refused part; returns the requests now reserved. */
-    private static int halve(Part part, BatchOutcome answer, Deque<Part> toSend, int reserved) {
-        List<Batch> halves = part.batch().halves();
-        toSend.add(new Part(part.offset(), halves.get(0), answer));
-        toSend.add(new Part(part.offset() + halves.get(0).size(), halves.get(1), answer));
-        return reserved + 2;
-    }
-
     /** A part left unsent once isolation stopped: dead-lettered with the answer to the part it came from. */
-    private BatchOutcome notSent(Part part, BatchOutcome stoppedBy) {
+    private BatchOutcome notSent(Part part, String stop) {
         BatchOutcome parent = part.parentAnswer();
         return BatchOutcome.deadLettered(part.batch(), 0, FailureClass.REJECTED, parent.httpStatus(),
-                parent.response(), "not sent: isolation stopped when " + stoppedBy.batch().requestId() + " failed "
-                                   + stoppedBy.failureClass(),
-                clock.instant());
+                parent.response(), "not sent: isolation stopped (" + stop + ")", clock.instant());
     }
 
     /** A part of the batch: where it starts, its batch, the answer to the part it was halved from, its outcome. */
     private record Part(int offset, Batch batch, BatchOutcome parentAnswer, BatchOutcome outcome) {
 
-        Part(int offset, Batch batch) {
-            this(offset, batch, null, null);
-        }
-
         Part(int offset, Batch batch, BatchOutcome parentAnswer) {
             this(offset, batch, parentAnswer, null);
+        }
+
+        /** Both halves, to be sent; {@code answer} is the refusal of this part. */
+        List<Part> halves(BatchOutcome answer) {
+            List<Batch> halves = batch.halves();
+            return List.of(new Part(offset, halves.get(0), answer),
+                    new Part(offset + halves.get(0).size(), halves.get(1), answer));
         }
 
         Part ended(BatchOutcome end) {
