@@ -36,9 +36,9 @@ class BatchIsolationTest {
         assertThat(BatchIsolation.budgetFor(2, 3)).isEqualTo(6);
         // the worst case for 3 refused IDs of 100 over every spread of them stays within that budget
         int worst = 0;
-        for (int a = 0; a < 100; a += 3) {
-            for (int b = a + 1; b < 100; b += 7) {
-                for (int c = b + 1; c < 100; c += 11) {
+        for (int a = 0; a < 100; a += 9) {
+            for (int b = a + 1; b < 100; b += 13) {
+                for (int c = b + 1; c < 100; c += 17) {
                     sent.clear();
                     BatchOutcome outcome = isolate(42, 100, Set.of(a, b, c));
                     assertThat(outcome.isolation().refusedAlone()).hasSize(3);
