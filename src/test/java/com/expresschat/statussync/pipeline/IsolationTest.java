@@ -2,6 +2,7 @@ package com.expresschat.statussync.pipeline;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Properties;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import com.expresschat.statussync.model.Receipt;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 /**
  * Per-ID failure isolation (§4) over real HTTP: WireMock refuses (400) any PUT whose body holds a refused ID and
@@ -31,6 +32,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 class IsolationTest extends StatusSyncTestSupport {
 
     private static final int BUDGET = 42;
+    private static final int MAX_RETRIES = 2;
+
+    @Override
+    protected void settings(Properties p) {
+        p.setProperty("statussync.retry.max-retries", String.valueOf(MAX_RETRIES));
+        p.setProperty("statussync.retry.max-delay", "200ms");
+    }
 
     @Test
     void oneRefusedIdOfAHundredIsTheOnlyOneDeadLetteredWithItsOwnAnswer() throws Exception {
@@ -138,6 +146,72 @@ class IsolationTest extends StatusSyncTestSupport {
         assertThat(deadLettered).hasSize(100);
         JsonNode report = ExpressChatStub.read(Files.readString(Path.of(receipt.deadLetterFiles().get(0) + ".error.json")));
         assertThat(report.path("notIsolated").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void aRefusedTokenIsNeverBisected() throws Exception {
+        expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(aResponse().withStatus(401)));
+
+        Receipt receipt = process("auth.txt", ids(100, 1));
+
+        assertThat(onlyBatch(receipt).result()).isEqualTo("AUTH");
+        assertThat(receipt.counts().isolationRequests()).isZero();
+        assertThat(expressChat.requests()).hasSize(1);
+    }
+
+    @Test
+    void aThrottledBatchIsRetriedThenDeadLetteredButNeverBisected() throws Exception {
+        expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(aResponse().withStatus(429)));
+
+        Receipt receipt = process("throttled.txt", ids(100, 1));
+
+        assertThat(onlyBatch(receipt).result()).isEqualTo("THROTTLED");
+        assertThat(receipt.counts().isolationRequests()).isZero();
+        assertThat(expressChat.requests()).hasSize(1 + MAX_RETRIES);
+        assertThat(requestIds()).containsOnly(onlyBatch(receipt).requestId());
+    }
+
+    @Test
+    void aBatchExpressChatCannotTakeIsRetriedThenDeadLetteredButNeverBisected() throws Exception {
+        expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(aResponse().withStatus(503)));
+
+        Receipt receipt = process("down.txt", ids(100, 1));
+
+        assertThat(onlyBatch(receipt).result()).isEqualTo("TRANSIENT");
+        assertThat(receipt.counts().isolationRequests()).isZero();
+        assertThat(expressChat.requests()).hasSize(1 + MAX_RETRIES);
+        assertThat(requestIds()).containsOnly(onlyBatch(receipt).requestId());
+    }
+
+    @Test
+    void aHalfThatIsAnswered503IsRetriedAndDeliveredAndAHalfAnswered401IsDeadLetteredAuthNotBisected()
+            throws Exception {
+        String refused = objectId(10);
+        // the batch is refused; its first half (IDs 1-50) is answered 503 once, then accepted; the second half
+        // (IDs 51-100) is answered 401
+        expressChat.stubFor(ExpressChatStub.statusUpdate().atPriority(5)
+                .willReturn(aResponse().withStatus(400).withBody(answerTo(refused))));
+        expressChat.stubFor(ExpressChatStub.statusUpdate().atPriority(1).withHeader("X-Request-Id", matching(".*\\.1"))
+                .inScenario("flaky").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
+                .willReturn(aResponse().withStatus(503)));
+        expressChat.stubFor(ExpressChatStub.statusUpdate().atPriority(1).withHeader("X-Request-Id", matching(".*\\.1"))
+                .inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
+        expressChat.stubFor(ExpressChatStub.statusUpdate().atPriority(1).withHeader("X-Request-Id", matching(".*\\.2"))
+                .willReturn(aResponse().withStatus(401)));
+
+        Receipt receipt = process("halves.txt", ids(100, 1));
+
+        IsolationRecord isolation = onlyBatch(receipt).isolation();
+        assertThat(isolation.requests()).isEqualTo(2);
+        assertThat(isolation.delivered()).isEqualTo(50);
+        assertThat(isolation.notIsolated()).singleElement().satisfies(part -> {
+            assertThat(part.result()).isEqualTo("AUTH");
+            assertThat(part.ids()).hasSize(50);
+        });
+        // the batch, the first half twice (503, then 200), the second half once (401): nothing more
+        assertThat(expressChat.requests()).hasSize(4);
+        assertThat(receipt.outcome()).isEqualTo(Outcome.PARTIAL);
     }
 
     private void refuse(String id) {
