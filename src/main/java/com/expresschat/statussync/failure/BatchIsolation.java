@@ -104,11 +104,17 @@ public class BatchIsolation {
         ends.sort(Comparator.comparingInt(Part::offset));
         Isolation isolation = new Isolation(requests, ends.stream().map(Part::outcome).toList());
         LogContext.batch(batch);
-        LOG.warn("Batch {} of {} ({} IDs, request id {}) refused as a whole; isolation made {} request(s): "
-                 + "{} delivered, {} refused alone, {} dead-lettered not isolated{}",
-                batch.number(), batch.inputName(), batch.size(), batch.requestId(), requests, isolation.delivered(),
-                isolation.refusedAlone().size(), isolation.deadLettered() - isolation.refusedAlone().size(),
-                stop == null ? "" : " (stopped: " + stop + ")");
+        // the batch's one line: ERROR when some of its IDs are dead-lettered, like any batch given up on
+        String line = "Batch {} of {} ({} IDs, request id {}) refused as a whole; isolation made {} request(s): "
+                      + "{} delivered, {} refused alone, {} dead-lettered not isolated{}";
+        Object[] args = { batch.number(), batch.inputName(), batch.size(), batch.requestId(), requests,
+                isolation.delivered(), isolation.refusedAlone().size(),
+                isolation.deadLettered() - isolation.refusedAlone().size(), stop == null ? "" : " (stopped: " + stop + ")" };
+        if (isolation.deadLettered() > 0) {
+            LOG.error(line, args);
+        } else {
+            LOG.warn(line, args);
+        }
         return BatchOutcome.isolated(refused, isolation);
     }
 

@@ -2,6 +2,7 @@ package com.expresschat.statussync.failure;
 
 import java.time.Clock;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -45,10 +46,28 @@ public class DeadLetterRecorder {
             gate.pause(IntakeGate.Reason.TOKEN_REJECTED);
         }
         int attempts = failedAttempts == null ? 0 : failedAttempts;
-        LOG.error("Batch {} of {} ({} IDs, request id {}) dead-lettered after {} attempt(s): {}",
-                batch.number(), batch.inputName(), batch.size(), batch.requestId(), attempts,
-                RetryPolicy.describe(failure));
         return BatchOutcome.deadLettered(batch, attempts, failure.failureClass(), failure.httpStatus(),
                 failure.responseBody(), failure.exception(), clock.instant());
+    }
+
+    /**
+     * The dead-letter route's last step: one ERROR line per batch given up on. An isolated batch has its own summary
+     * line (BatchIsolation), and the parts it sends are logged at DEBUG only: a refused ID must not cost a dozen
+     * ERROR lines on the way to it.
+     */
+    public void log(@Body BatchOutcome outcome, @ExchangeProperty(ExchangeKeys.ISOLATION_PART) Boolean part) {
+        if (!outcome.deadLettered() || part != null && !LOG.isDebugEnabled()) {
+            return;
+        }
+        Batch batch = outcome.batch();
+        String line = "Batch {} of {} ({} IDs, request id {}) dead-lettered after {} attempt(s): {} {}";
+        Object[] args = { batch.number(), batch.inputName(), batch.size(), batch.requestId(), outcome.attempts(),
+                outcome.failureClass(), outcome.httpStatus() != null ? "HTTP " + outcome.httpStatus()
+                        : outcome.exception() };
+        if (part != null) {
+            LOG.debug(line, args);
+        } else {
+            LOG.error(line, args);
+        }
     }
 }
