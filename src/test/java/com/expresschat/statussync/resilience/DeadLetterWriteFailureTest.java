@@ -34,7 +34,7 @@ class DeadLetterWriteFailureTest extends StatusSyncTestSupport {
         drop("refused.txt", ids(2, 1));
 
         // the input passed the before-sending check and its batch is on its way: now error/ breaks
-        await().atMost(Duration.ofSeconds(10)).until(() -> expressChat.requests().size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> expressChat.requests().size() >= 1);
         Files.delete(error());
         Files.writeString(error(), "not a folder");
 
@@ -45,7 +45,8 @@ class DeadLetterWriteFailureTest extends StatusSyncTestSupport {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> Files.exists(inbox().resolve("refused.txt")));
         assertThat(done().resolve("refused.txt.receipt.json")).doesNotExist();
-        assertThat(expressChat.requests()).hasSize(1);
+        // the batch, then its two halves (isolation), then the dead letters of both IDs could not be written
+        assertThat(expressChat.requests()).hasSize(3);
 
         Files.delete(error());
         Files.createDirectory(error());
@@ -54,6 +55,6 @@ class DeadLetterWriteFailureTest extends StatusSyncTestSupport {
         assertThat(receipt.path("outcome").asText()).isEqualTo("FAILED");
         assertThat(receipt.path("counts").path("deadLettered").asInt()).isEqualTo(2);
         assertThat(error().resolve("refused.txt.rejected.ndjson")).exists();
-        assertThat(expressChat.requests()).hasSize(2);
+        assertThat(expressChat.requests()).hasSize(6);
     }
 }
