@@ -19,6 +19,8 @@ public final class ExchangeKeys {
 
     /** The file intake route (its consumer is suspended while intake is paused). */
     public static final String FILE_INTAKE_ROUTE = "file-intake";
+    /** The delivery route of one batch (its in-flight exchanges are the batches in flight). */
+    public static final String DELIVER_BATCH_ROUTE = "deliver-batch";
 
     private ExchangeKeys() {
     }
