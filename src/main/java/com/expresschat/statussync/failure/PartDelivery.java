@@ -25,7 +25,7 @@ public class PartDelivery implements Function<Batch, BatchOutcome> {
 
     @Override
     public BatchOutcome apply(Batch part) {
-        Exchange done = template.send(ExchangeKeys.DELIVER_BATCH, exchange -> {
+        Exchange done = template.send(ExchangeKeys.DELIVER_BATCH_URI, exchange -> {
             exchange.getMessage().setBody(part);
             exchange.setProperty(ExchangeKeys.ISOLATION_PART, Boolean.TRUE);
         });

@@ -22,11 +22,12 @@ public final class ExchangeKeys {
     /** Absolute path the file consumer moves the input to when it is done (done/ or error/), set by file-intake. */
     public static final String ARCHIVE_PATH = "statusSyncArchivePath";
 
-    /** Where one batch is delivered: a Batch in, a BatchOutcome out (routes/delivery.camel.yaml). */
-    public static final String DELIVER_BATCH = "direct:deliver-batch";
-
     /** The file intake route (its consumer is suspended while intake is paused). */
     public static final String FILE_INTAKE_ROUTE = "file-intake";
+    /** The delivery route of one batch (its in-flight exchanges are the batches in flight). */
+    public static final String DELIVER_BATCH_ROUTE = "deliver-batch";
+    /** Where one batch is delivered: a Batch in, a BatchOutcome out (routes/delivery.camel.yaml). */
+    public static final String DELIVER_BATCH_URI = "direct:" + DELIVER_BATCH_ROUTE;
 
     private ExchangeKeys() {
     }

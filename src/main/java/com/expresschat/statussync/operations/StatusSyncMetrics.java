@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 
 import com.expresschat.statussync.model.BatchRecord;
+import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.model.FailureClass;
 import com.expresschat.statussync.model.IsolationRecord;
 import com.expresschat.statussync.model.Receipt;
@@ -32,7 +33,7 @@ public class StatusSyncMetrics {
 
     public StatusSyncMetrics(MeterRegistry registry, CamelContext context, IntakeGate gate, Path inbox) {
         this.registry = registry;
-        Gauge.builder("statussync_batches_in_flight", () -> context.getInflightRepository().size("deliver-batch"))
+        Gauge.builder("statussync_batches_in_flight", () -> context.getInflightRepository().size(ExchangeKeys.DELIVER_BATCH_ROUTE))
                 .description("Batches being delivered, including those waiting for a retry")
                 .register(registry);
         Gauge.builder("statussync_inbox_files", () -> countInputs(inbox))

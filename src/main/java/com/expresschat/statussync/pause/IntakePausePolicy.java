@@ -1,5 +1,6 @@
 package com.expresschat.statussync.pause;
 
+import org.apache.camel.Consumer;
 import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
 
@@ -34,25 +35,27 @@ public class IntakePausePolicy extends RoutePolicySupport implements IntakeGate.
 
     @Override
     public void paused() {
-        Route current = route;
-        if (current != null) {
-            try {
-                suspendOrStopConsumer(current.getConsumer());
-            } catch (Exception e) {
-                handleException(e);
-            }
-        }
+        withConsumer(this::suspendOrStopConsumer);
     }
 
     @Override
     public void resumed() {
+        withConsumer(this::resumeOrStartConsumer);
+    }
+
+    private interface ConsumerControl {
+        void apply(Consumer consumer) throws Exception;
+    }
+
+    private void withConsumer(ConsumerControl control) {
         Route current = route;
-        if (current != null) {
-            try {
-                resumeOrStartConsumer(current.getConsumer());
-            } catch (Exception e) {
-                handleException(e);
-            }
+        if (current == null) {
+            return; // not started yet: onStart suspends it if intake is paused by then
+        }
+        try {
+            control.apply(current.getConsumer());
+        } catch (Exception e) {
+            handleException(e);
         }
     }
 }
