@@ -150,36 +150,28 @@ class IsolationTest extends StatusSyncTestSupport {
 
     @Test
     void aRefusedTokenIsNeverBisected() throws Exception {
-        expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(aResponse().withStatus(401)));
-
-        Receipt receipt = process("auth.txt", ids(100, 1));
-
-        assertThat(onlyBatch(receipt).result()).isEqualTo("AUTH");
-        assertThat(receipt.counts().isolationRequests()).isZero();
-        assertThat(expressChat.requests()).hasSize(1);
+        assertNotBisected(401, "AUTH", 1);
     }
 
     @Test
     void aThrottledBatchIsRetriedThenDeadLetteredButNeverBisected() throws Exception {
-        expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(aResponse().withStatus(429)));
-
-        Receipt receipt = process("throttled.txt", ids(100, 1));
-
-        assertThat(onlyBatch(receipt).result()).isEqualTo("THROTTLED");
-        assertThat(receipt.counts().isolationRequests()).isZero();
-        assertThat(expressChat.requests()).hasSize(1 + MAX_RETRIES);
-        assertThat(requestIds()).containsOnly(onlyBatch(receipt).requestId());
+        assertNotBisected(429, "THROTTLED", 1 + MAX_RETRIES);
     }
 
     @Test
     void aBatchExpressChatCannotTakeIsRetriedThenDeadLetteredButNeverBisected() throws Exception {
-        expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(aResponse().withStatus(503)));
+        assertNotBisected(503, "TRANSIENT", 1 + MAX_RETRIES);
+    }
 
-        Receipt receipt = process("down.txt", ids(100, 1));
+    /** Every PUT answered {@code status}: the batch's own attempts only, all with its request id. */
+    private void assertNotBisected(int status, String failureClass, int requests) throws Exception {
+        expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(aResponse().withStatus(status)));
 
-        assertThat(onlyBatch(receipt).result()).isEqualTo("TRANSIENT");
+        Receipt receipt = process("not-bisected.txt", ids(100, 1));
+
+        assertThat(onlyBatch(receipt).result()).isEqualTo(failureClass);
         assertThat(receipt.counts().isolationRequests()).isZero();
-        assertThat(expressChat.requests()).hasSize(1 + MAX_RETRIES);
+        assertThat(expressChat.requests()).hasSize(requests);
         assertThat(requestIds()).containsOnly(onlyBatch(receipt).requestId());
     }
 
