@@ -44,6 +44,22 @@ class TallyTest {
     }
 
     @Test
+    void theIdsOfAnIsolatedBatchAreCountedWhereTheirPartEnded() {
+        tally.add(delivered(1, 100));
+        tally.add(Samples.isolated(2));
+
+        assertThat(tally.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(tally.delivered()).isEqualTo(102);
+        assertThat(tally.deadLettered()).isEqualTo(2);
+        assertThat(tally.sent()).isEqualTo(104);
+        assertThat(tally.batches()).isEqualTo(2);
+        assertThat(tally.refused()).isEqualTo(1);
+        assertThat(tally.isolationRequests()).isEqualTo(4);
+        assertThat(tally.counts().refused()).isEqualTo(1);
+        assertThat(tally.counts().isolationRequests()).isEqualTo(4);
+    }
+
+    @Test
     void aBatchHeldBackWithoutACallIsNotCountedAsSent() {
         tally.add(BatchOutcome.deadLettered(Samples.batch(1, Samples.rows(3)), 0, FailureClass.TRANSIENT, null, null,
                 "not sent: circuit open", Samples.STARTED_AT));

@@ -28,6 +28,7 @@ import com.expresschat.statussync.model.InputRejectedException;
 import com.expresschat.statussync.model.Row;
 import com.expresschat.statussync.model.RowReader;
 import com.expresschat.statussync.storage.Folders;
+import com.expresschat.statussync.support.Samples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -179,6 +180,33 @@ class DeadLetterFilesTest {
 
         assertThat(namesIn(folders.error())).containsExactlyInAnyOrder(
                 "users.txt.transient.ndjson", "users.txt.transient.ndjson.error.json");
+    }
+
+    @Test
+    void anIsolatedBatchDeadLettersOnlyItsDeadLetteredPartsAndItsReportListsEachRefusedIdWithItsAnswer()
+            throws Exception {
+        DeadLetterFiles deadLetters = deadLettersOf("users.txt");
+        deadLetters.add(Samples.isolated(1));
+
+        deadLetters.publish();
+
+        Path rejected = folders.error().resolve("users.txt.rejected.ndjson");
+        assertThat(replay(rejected)).extracting(Row::id).containsExactly(userId(3));
+        assertThat(replay(folders.error().resolve("users.txt.transient.ndjson"))).extracting(Row::id)
+                .containsExactly(userId(4));
+        JsonNode report = json.readTree(Files.readString(Path.of(rejected + ".error.json")));
+        assertThat(report.path("refusedAlone").asInt()).isEqualTo(1);
+        assertThat(report.path("refused")).singleElement().satisfies(id -> {
+            assertThat(id.path("id").asText()).isEqualTo(userId(3));
+            assertThat(id.path("requestId").asText()).isEqualTo("request-1.2.1");
+            assertThat(id.path("httpStatus").asInt()).isEqualTo(400);
+            assertThat(id.path("response").asText()).isEqualTo("unknown user 3");
+        });
+        assertThat(report.has("notIsolated")).isFalse();
+        JsonNode transientReport = json.readTree(Files.readString(
+                folders.error().resolve("users.txt.transient.ndjson.error.json")));
+        assertThat(transientReport.path("notIsolated").asInt()).isEqualTo(1);
+        assertThat(transientReport.has("refused")).isFalse();
     }
 
     @Test

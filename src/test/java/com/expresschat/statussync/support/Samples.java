@@ -15,6 +15,7 @@ import com.expresschat.statussync.intake.InputFormat;
 import com.expresschat.statussync.model.Batch;
 import com.expresschat.statussync.model.BatchOutcome;
 import com.expresschat.statussync.model.FailureClass;
+import com.expresschat.statussync.model.Isolation;
 import com.expresschat.statussync.model.Input;
 import com.expresschat.statussync.model.Row;
 import com.expresschat.statussync.outcome.BatchRecords;
@@ -94,5 +95,23 @@ public final class Samples {
     public static BatchOutcome deadLettered(int number, int ids) {
         return BatchOutcome.deadLettered(batch(number, rows(ids)), 6, FailureClass.TRANSIENT, 503, "down", null,
                 STARTED_AT);
+    }
+
+    /**
+     * Batch {@code number} of "users.txt" with 4 rows, refused (400) and isolated in 6 requests: rows 1-2 delivered,
+     * row 3 refused alone, row 4 TRANSIENT after its retries.
+     */
+    public static BatchOutcome isolated(int number) {
+        Batch batch = batch(number, rows(4));
+        List<Batch> halves = batch.halves();
+        List<Batch> quarters = halves.get(1).halves();
+        return BatchOutcome.isolated(
+                BatchOutcome.deadLettered(batch, 1, FailureClass.REJECTED, 400, "refused", null, STARTED_AT),
+                new Isolation(4, List.of(
+                        BatchOutcome.delivered(halves.get(0), 1, 200, "{}", STARTED_AT),
+                        BatchOutcome.deadLettered(quarters.get(0), 1, FailureClass.REJECTED, 400, "unknown user 3",
+                                null, STARTED_AT),
+                        BatchOutcome.deadLettered(quarters.get(1), 6, FailureClass.TRANSIENT, 503, "down", null,
+                                STARTED_AT))));
     }
 }
