@@ -135,11 +135,7 @@ public record Settings(
                         Boolean.parseBoolean(p.optional(ApiAccessCheck.ALLOW_ANONYMOUS, "false").trim()),
                         // Retry-After counts whole seconds
                         Math.max(1, (p.getDuration("statussync.probe.interval").toMillis() + 999) / 1000)),
-                new Isolation(
-                        p.getBoolean("statussync.isolation.enabled"),
-                        "auto".equalsIgnoreCase(p.get("statussync.isolation.max-extra-requests").trim())
-                                ? BatchIsolation.budgetFor(batchSize, AUTO_REFUSED_IDS)
-                                : p.getInt("statussync.isolation.max-extra-requests")));
+                new Isolation(p.getBoolean("statussync.isolation.enabled"), p.getBudget(batchSize)));
     }
 
     private static void require(boolean condition, String message) {
@@ -173,6 +169,20 @@ public record Settings(
                 return Integer.parseInt(get(key).trim());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(key + " must be a whole number, was '" + get(key) + "'");
+            }
+        }
+
+        /** statussync.isolation.max-extra-requests: auto (for batches of {@code batchSize}) or a number. */
+        int getBudget(int batchSize) {
+            String key = "statussync.isolation.max-extra-requests";
+            String value = get(key).trim();
+            if ("auto".equalsIgnoreCase(value)) {
+                return BatchIsolation.budgetFor(batchSize, AUTO_REFUSED_IDS);
+            }
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be auto or a whole number, was '" + value + "'");
             }
         }
 
