@@ -4,6 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 
 import com.expresschat.statussync.failure.FailureClassifier;
+import com.expresschat.statussync.operations.CamelMeterConventions;
 import com.expresschat.statussync.operations.ExpressChatCallMetrics;
 import com.expresschat.statussync.operations.IntakeReadinessCheck;
 import com.expresschat.statussync.operations.StatusSyncMetrics;
@@ -23,7 +24,7 @@ public final class Operations {
     /**
      * Registers the readiness check and the product's metrics, in the Prometheus registry camel-micrometer-prometheus
      * serves (made here and bound under the name it looks for, if it has not made it yet), so that Camel's
-     * metrics and ours are served together.
+     * metrics and ours are served together, all with help text and snake_case labels ({@link CamelMeterConventions}).
      */
     public static StatusSyncMetrics bind(CamelContext context, IntakeGate gate, Folders folders,
             FailureClassifier classifier, String expressChatUrl) {
@@ -33,6 +34,8 @@ public final class Operations {
             registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
         }
+        // before Camel registers its meters at start-up: a filter applies only to meters registered after it
+        registry.config().meterFilter(new CamelMeterConventions());
         StatusSyncMetrics metrics = new StatusSyncMetrics(registry, context, gate, folders.inbox());
         context.getManagementStrategy().addEventNotifier(new ExpressChatCallMetrics(metrics, classifier, expressChatUrl));
         context.getRegistry().bind("intakeReadinessCheck", new IntakeReadinessCheck(gate, folders));

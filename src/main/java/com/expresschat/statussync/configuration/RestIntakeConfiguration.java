@@ -1,9 +1,17 @@
 package com.expresschat.statussync.configuration;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.intake.rest.ApiAccessCheck;
+import com.expresschat.statussync.intake.rest.ApiAuthentication;
+import com.expresschat.statussync.intake.rest.ApiDocumentEdits;
+import com.expresschat.statussync.intake.rest.ApiDocumentFactory;
+import com.expresschat.statussync.intake.rest.ApiErrorAnswers;
 import com.expresschat.statussync.intake.rest.AsyncInbox;
+import com.expresschat.statussync.intake.rest.BodyLimit;
 import com.expresschat.statussync.intake.rest.HttpAnswer;
 import com.expresschat.statussync.intake.rest.InboundHeaders;
 import com.expresschat.statussync.intake.rest.ProblemAnswer;
@@ -17,18 +25,31 @@ import com.expresschat.statussync.storage.Folders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Binds the beans the REST intake's routes refer to (routes/rest-intake.camel.yaml). Whether it may start open is
+ * Binds the beans the REST intake's routes refer to (routes/rest-intake.camel.yaml), the OpenAPI document's factory,
+ * and the server's error answers under /api ({@link ApiErrorAnswers}). Whether it may start open is
  * {@link StartupChecks}' question ({@link ApiAccessCheck}); what a crash left of bodies being stored is
  * {@link CrashRecovery}'s.
  */
 public final class RestIntakeConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RestIntakeConfiguration.class);
+
     private RestIntakeConfiguration() {
     }
 
-    static void configure(Registry registry, Settings.Rest settings, Folders folders, IntakeGate gate,
-            AsyncInbox asyncInbox, ObjectMapper json) {
+    static void configure(CamelContext context, Settings.Rest settings, Folders folders, IntakeGate gate,
+            AsyncInbox asyncInbox, ObjectMapper json) throws Exception {
         HttpAnswer answer = new HttpAnswer(json);
+        Registry registry = context.getRegistry();
+        ApiAuthentication authentication = ApiAuthentication.from(context.getPropertiesComponent());
+        registry.bind("apiDocumentFactory", new ApiDocumentFactory(new ApiDocumentEdits(authentication), json));
+        ApiErrorAnswers errorAnswers = new ApiErrorAnswers(authentication, new BodyLimit(settings.maxBodySize()), json);
+        // the embedded server's router exists once the server has started, before the routes take requests
+        context.addStartupListener((started, alreadyStarted) -> {
+            if (!errorAnswers.install(started)) {
+                LOG.debug("No embedded HTTP server: the API's error answers are not installed");
+            }
+        });
         registry.bind("inboundHeaders", new InboundHeaders());
         registry.bind("openIntake", new OpenIntake(gate, settings.retryAfterSeconds()));
         registry.bind("restRequestReader", new RestRequestReader(settings.maxBodySize()));

@@ -105,7 +105,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
             // the simulator's route is loaded in dev only (routes/dev/)
             registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
         }
-        RestIntakeConfiguration.configure(registry, settings.rest(), folders, gate, asyncInbox, json);
+        RestIntakeConfiguration.configure(context, settings.rest(), folders, gate, asyncInbox, json);
 
         LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
                  + "concurrency={} maxRetries={} isolation={} (max {} extra requests per batch) onInvalid={} dryRun={} "

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
  * held (its fields may come in any order, so its rows are known only at its end).
  * ids[i] pairs with subscriberIds[i]; the body's status applies to all its rows. A bad subscriber ID spoils its
  * row, and subscriberIds that are no array spoil every row of the body: no ID goes out without its subscriber.
+ * Likewise a status that is null or no string spoils every row of the body: it never becomes the default.
  * A bad element is an unparseable row; JSON that is not this shape rejects the input.
  */
 public final class JsonBodyReader implements RowReader {
@@ -101,6 +102,7 @@ public final class JsonBodyReader implements RowReader {
         List<Element> subscriberIds = List.of();
         String subscriberIdsProblem = null;
         String status = null;
+        String statusProblem = null;
         List<Row> shapeProblems = new ArrayList<>();
         // the parser itself guarantees the loop ends at the body's END_OBJECT
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -117,7 +119,10 @@ public final class JsonBodyReader implements RowReader {
                         valueText();
                     }
                 }
-                case "status" -> status = readStatus();
+                case "status" -> {
+                    statusProblem = statusProblem();
+                    status = statusProblem == null ? parser.getText() : null;
+                }
                 default -> throw new InputRejectedException(
                         "body " + bodyNumber + " has unknown field '" + Excerpt.of(field) + "'");
             }
@@ -125,7 +130,7 @@ public final class JsonBodyReader implements RowReader {
         if (ids == null) {
             throw new InputRejectedException("body " + bodyNumber + " has no ids array");
         }
-        addRows(ids, subscriberIds, subscriberIdsProblem, status);
+        addRows(ids, subscriberIds, subscriberIdsProblem == null ? statusProblem : subscriberIdsProblem, status);
         rows.addAll(shapeProblems);
     }
 
@@ -150,25 +155,27 @@ public final class JsonBodyReader implements RowReader {
     }
 
     /**
-     * A status must be a string. Even null is refused: it would silently become the default status,
-     * which is DELETED, and that is not a guess to make for the sender.
+     * Why the status value is unusable, or null when it is a string. Even null is refused: it would silently
+     * become the default status, which is DELETED, and that is not a guess to make for the sender.
      */
-    private String readStatus() throws IOException, InputRejectedException {
-        if (parser.currentToken() != JsonToken.VALUE_STRING) {
-            throw new InputRejectedException("body " + bodyNumber + " (line " + tokenLine()
-                    + "): status must be a string, not " + describe(parser.currentToken()));
+    private String statusProblem() throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            return null;
         }
-        return parser.getText();
+        valueText();
+        return token == JsonToken.VALUE_NULL ? "status is null" : "status must be a string, not " + describe(token);
     }
 
-    private void addRows(List<Element> ids, List<Element> subscriberIds, String subscriberIdsProblem, String status) {
+    /** The body's rows; {@code bodyProblem} (bad subscriberIds or status) spoils every one of them. */
+    private void addRows(List<Element> ids, List<Element> subscriberIds, String bodyProblem, String status) {
         for (int i = 0; i < ids.size(); i++) {
             Element id = ids.get(i);
             Element subscriber = i < subscriberIds.size() ? subscriberIds.get(i) : null;
             if (id.problem() != null) {
                 rows.add(Row.unparseable(id.line(), id.value(), id.problem()));
-            } else if (subscriberIdsProblem != null) {
-                rows.add(Row.unparseable(id.line(), id.value(), subscriberIdsProblem));
+            } else if (bodyProblem != null) {
+                rows.add(Row.unparseable(id.line(), id.value(), bodyProblem));
             } else if (subscriber != null && subscriber.problem() != null) {
                 rows.add(Row.unparseable(id.line(), id.value(), subscriber.problem()));
             } else {

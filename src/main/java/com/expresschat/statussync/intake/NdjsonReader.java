@@ -9,6 +9,7 @@ import com.expresschat.statussync.model.RowReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -19,8 +20,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  */
 public final class NdjsonReader implements RowReader {
 
-    /** One line as the format defines it; Jackson refuses anything else (see {@link IntakeJson}). */
-    record Line(String id, String subscriberId, String status) {
+    /**
+     * One line as the format defines it; Jackson refuses anything else (see {@link IntakeJson}). The status is
+     * kept as a node, so that a status given as null (a {@code NullNode}) is told from no status field (null).
+     */
+    record Line(String id, String subscriberId, JsonNode status) {
     }
 
     private static final ObjectReader LINE = IntakeJson.MAPPER.readerFor(Line.class);
@@ -55,7 +59,12 @@ public final class NdjsonReader implements RowReader {
         if (line.id() == null || line.id().isBlank()) {
             return Row.unparseable(lineNumber, Excerpt.of(text), "no id");
         }
-        return Row.of(lineNumber, line.id().strip(), line.subscriberId(), line.status());
+        JsonNode status = line.status();
+        if (status != null && !status.isTextual()) {
+            // only a line without a status field takes the default, never one whose status is null
+            return Row.unparseable(lineNumber, Excerpt.of(text), status.isNull() ? "status is null" : "status must be a string");
+        }
+        return Row.of(lineNumber, line.id().strip(), line.subscriberId(), status == null ? null : status.asText());
     }
 
     /** Jackson's verdict in one short line, in the operator's terms. */

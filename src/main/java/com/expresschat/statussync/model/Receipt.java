@@ -1,5 +1,6 @@
 package com.expresschat.statussync.model;
 
+import java.util.Collection;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -16,7 +17,7 @@ public record Receipt(
         Outcome outcome,
         String reason,
         Counts counts,
-        Iterable<BatchRecord> batches,
+        Collection<BatchRecord> batches,
         List<InvalidRow> invalidRows,
         List<String> deadLetterFiles,
         String archivedAs,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -29,9 +30,10 @@ import com.fasterxml.jackson.databind.SequenceWriter;
  * hidden part file in the folder the input will be archived in, and reading merges the runs (an external sort),
  * so the receipt still lists every batch in batch order. Without a spill folder (a REST input, whose receipt is
  * the answer's body and whose size the body limit bounds) everything stays in memory. Part files a crash leaves
- * are removed at the next start, like any other part file (Folders#prepare).
+ * are removed at the next start, like any other part file (Folders#prepare). It is a collection, so that what
+ * describes a receipt (Jackson, the OpenAPI document) sees the array it is.
  */
-public final class BatchRecords implements Iterable<BatchRecord> {
+public final class BatchRecords extends AbstractCollection<BatchRecord> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchRecords.class);
     private static final Comparator<BatchRecord> BY_NUMBER = Comparator.comparingInt(BatchRecord::number);
@@ -59,14 +61,17 @@ public final class BatchRecords implements Iterable<BatchRecord> {
         this.runSize = runSize;
     }
 
-    public synchronized void add(BatchRecord record) {
+    @Override
+    public synchronized boolean add(BatchRecord record) {
         buffer.add(record);
         size++;
         if (spillFolder != null && !spillFailed && buffer.size() >= runSize) {
             spill();
         }
+        return true;
     }
 
+    @Override
     public synchronized int size() {
         return size;
     }

@@ -11,7 +11,8 @@ import com.expresschat.statussync.model.Row;
 /**
  * Decides whether a row may be sent (SPEC §2). IDs and subscriber IDs must match the configured pattern
  * in full, ignoring case. Statuses are compared exactly (after trimming): they are sent verbatim, so
- * "deleted" is not quietly taken for "DELETED".
+ * "deleted" is not quietly taken for "DELETED". A blank status is invalid: the default applies only to a row
+ * whose input carries no status at all.
  */
 public final class RowValidator {
 
@@ -54,6 +55,10 @@ public final class RowValidator {
         }
         if (row.subscriberId() != null && !idPattern.matches(row.subscriberId())) {
             return "subscriber ID '" + Excerpt.of(row.subscriberId()) + "' does not match " + idPattern;
+        }
+        if (row.status() != null && row.status().isEmpty()) {
+            // present but empty: the sender meant some status, and guessing the (destructive) default is no answer
+            return "status is blank (allowed: " + String.join(", ", allowedStatuses) + ")";
         }
         String status = statusOf(row);
         if (!allowedStatuses.contains(status)) {

@@ -24,7 +24,16 @@ class CsvRowReaderTest {
                 + "," + SUB_2 + ",Bob," + ID_2 + "\n";
         assertThat(read(CSV, text)).containsExactly(
                 Row.of(2, ID_1, SUB_1, "DELETED"),
-                Row.of(3, ID_2, SUB_2, null));
+                Row.of(3, ID_2, SUB_2, ""));
+    }
+
+    @Test
+    void anEmptyOrBlankStatusCellIsKeptBlankNotTakenForNoStatus() throws Exception {
+        // a status column exists, so an empty cell is the sender's mistake (RowValidator refuses it), never the default
+        assertThat(read(CSV, "id,status\n" + ID_1 + ",\n" + ID_2 + ",\"   \"\n")).containsExactly(
+                Row.of(2, ID_1, null, ""),
+                Row.of(3, ID_2, null, ""));
+        assertThat(read(CSV, "id\n" + ID_1 + "\n")).containsExactly(Row.of(2, ID_1, null, null));
     }
 
     @Test

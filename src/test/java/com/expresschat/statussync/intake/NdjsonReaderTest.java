@@ -65,6 +65,18 @@ class NdjsonReaderTest {
     }
 
     @Test
+    void aNullStatusIsAnInvalidLineAndABlankOneIsKeptBlank() throws Exception {
+        List<Row> rows = read(NDJSON, "{\"id\": \"" + ID_1 + "\", \"status\": null}\n"
+                                      + "{\"id\": \"" + ID_1 + "\", \"status\": \"\"}\n"
+                                      + "{\"id\": \"" + ID_2 + "\", \"status\": \"  \"}\n"
+                                      + "{\"id\": \"" + ID_2 + "\"}\n");
+        assertThat(rows.get(0).problem()).isEqualTo("status is null");
+        // RowValidator refuses a blank status; only a line without a status field takes the default
+        assertThat(rows.subList(1, 4)).containsExactly(
+                Row.of(2, ID_1, null, ""), Row.of(3, ID_2, null, ""), Row.of(4, ID_2, null, null));
+    }
+
+    @Test
     void theValueOfABadLineIsShortened() throws Exception {
         String longLine = "{\"foo\": \"" + "x".repeat(5_000) + "\"}";
         Row row = read(NDJSON, longLine).get(0);

@@ -28,12 +28,12 @@ class ValidationTest extends StatusSyncTestSupport {
         assertThat(Files.readString(error().resolve("bad.csv"))).isEqualTo(content);
         JsonNode report = ExpressChatStub.read(Files.readString(error().resolve("bad.csv.error.json")));
         assertThat(report.path("reason").asText()).contains("2 of 3 rows are invalid");
-        assertThat(report.path("rows")).hasSize(2);
-        assertThat(report.path("rows").get(0).path("line").asLong()).isEqualTo(3);
-        assertThat(report.path("rows").get(0).path("value").asText()).isEqualTo("not-an-id");
-        assertThat(report.path("rows").get(0).path("reason").asText()).contains("does not match");
-        assertThat(report.path("rows").get(1).path("line").asLong()).isEqualTo(4);
-        assertThat(report.path("rows").get(1).path("reason").asText()).contains("ARCHIVED").contains("not allowed");
+        assertThat(report.path("invalidRows")).hasSize(2);
+        assertThat(report.path("invalidRows").get(0).path("line").asLong()).isEqualTo(3);
+        assertThat(report.path("invalidRows").get(0).path("value").asText()).isEqualTo("not-an-id");
+        assertThat(report.path("invalidRows").get(0).path("reason").asText()).contains("does not match");
+        assertThat(report.path("invalidRows").get(1).path("line").asLong()).isEqualTo(4);
+        assertThat(report.path("invalidRows").get(1).path("reason").asText()).contains("ARCHIVED").contains("not allowed");
     }
 
     @Test
@@ -48,8 +48,8 @@ class ValidationTest extends StatusSyncTestSupport {
         assertThat(receipt.counts().invalid()).isEqualTo(150);
         assertThat(receipt.invalidRows()).hasSize(100);
         JsonNode report = ExpressChatStub.read(Files.readString(error().resolve("many-bad.txt.error.json")));
-        assertThat(report.path("invalidRows").asInt()).isEqualTo(150);
-        assertThat(report.path("rows")).hasSize(100);
+        assertThat(report.path("invalidRowCount").asInt()).isEqualTo(150);
+        assertThat(report.path("invalidRows")).hasSize(100);
         assertThat(expressChat.requests()).isEmpty();
     }
 }

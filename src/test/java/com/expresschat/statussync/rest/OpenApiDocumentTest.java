@@ -41,21 +41,59 @@ class OpenApiDocumentTest extends RestTestSupport {
         JsonNode get = api.path("paths").path("/status-updates/{name}").path("get");
         assertThat(names(get.path("responses"))).containsExactlyInAnyOrder("200", "401", "404");
 
+        // only the scheme the server has: these tests give it a users file, so HTTP Basic (RestJwtTest: JWT)
         JsonNode schemes = api.path("components").path("securitySchemes");
+        assertThat(names(schemes)).containsExactly("basicAuth");
         assertThat(schemes.path("basicAuth").path("scheme").asText()).isEqualTo("basic");
-        assertThat(schemes.path("bearerAuth").path("bearerFormat").asText()).isEqualTo("JWT");
         List<String> required = new ArrayList<>();
         api.path("security").forEach(alternative -> required.addAll(names(alternative)));
-        assertThat(required).containsExactlyInAnyOrder("basicAuth", "bearerAuth");
-        assertThat(names(api.path("components").path("schemas"))).contains("Receipt", "Problem", "InvalidRow");
+        assertThat(required).containsExactly("basicAuth");
+        assertThat(names(api.path("components").path("schemas"))).contains("Receipt", "Problem", "InvalidRow", "StatusUpdate",
+                "BatchRecord", "Accepted");
         assertThat(names(api.path("components").path("schemas").path("Problem").path("properties")))
                 .contains("type", "title", "status", "detail", "invalidRows");
     }
 
     @Test
+    void eachMediaTypeAndAnswerHasTheSchemaOfWhatIsReallySentAndServed() throws Exception {
+        JsonNode api = ExpressChatStub.read(rest().get(DOCUMENT).body());
+        JsonNode post = api.path("paths").path("/status-updates").path("post");
+        JsonNode content = post.path("requestBody").path("content");
+
+        // application/json: the endpoint's own body, or an array of such bodies (§2)
+        JsonNode json = content.path("application/json").path("schema").path("oneOf");
+        assertThat(json.get(0).path("$ref").asText()).isEqualTo("#/components/schemas/StatusUpdate");
+        assertThat(json.get(1).path("type").asText()).isEqualTo("array");
+        assertThat(json.get(1).path("items").path("$ref").asText()).isEqualTo("#/components/schemas/StatusUpdate");
+        for (String text : List.of("text/plain", "text/csv", "application/x-ndjson")) {
+            assertThat(content.path(text).path("schema").path("type").asText()).as(text).isEqualTo("string");
+        }
+        JsonNode statusUpdate = api.path("components").path("schemas").path("StatusUpdate").path("properties");
+        assertThat(statusUpdate.path("ids").path("type").asText()).isEqualTo("array");
+
+        // a receipt lists its batches
+        JsonNode batches = api.path("components").path("schemas").path("Receipt").path("properties").path("batches");
+        assertThat(batches.path("type").asText()).isEqualTo("array");
+        assertThat(batches.path("items").path("$ref").asText()).isEqualTo("#/components/schemas/BatchRecord");
+
+        JsonNode responses = post.path("responses");
+        assertThat(names(responses.path("202").path("content"))).containsExactly("application/json");
+        assertThat(responses.path("202").path("content").path("application/json").path("schema").path("$ref").asText())
+                .isEqualTo("#/components/schemas/Accepted");
+        for (String problem : List.of("400", "401", "413", "415", "503")) {
+            assertThat(names(responses.path(problem).path("content"))).as(problem).containsExactly("application/problem+json");
+        }
+        for (String receipt : List.of("200", "502")) {
+            assertThat(names(responses.path(receipt).path("content"))).as(receipt).containsExactly("application/json");
+        }
+        assertThat(names(responses.path("401").path("headers"))).contains("WWW-Authenticate");
+    }
+
+    @Test
     void theDocumentEchoesNoRequestHeaderOrQueryParameter() throws Exception {
         HttpResponse<String> response = rest().send(rest().request(DOCUMENT + "?x-evil=1")
-                .header("X-Request-Id", "evil").header("X-Forwarded-Host", "evil.example").GET());
+                .header("X-Request-Id", "evil").header("X-Forwarded-Host", "evil.example").header("Accept", "application/json")
+                .GET());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().map().keySet()).containsOnly("content-type", "content-length");

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
 
 import javax.crypto.Mac;
@@ -21,8 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
+import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.RestClient;
 import com.expresschat.statussync.support.RestTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** JWT instead of HTTP Basic: the embedded server takes a bearer JWT signed with a key of its key store. */
 class RestJwtTest extends RestTestSupport {
@@ -50,6 +54,27 @@ class RestJwtTest extends RestTestSupport {
         assertThat(post("Bearer " + jwt(SECRET, "{\"sub\":\"intake\",\"exp\":1}")).statusCode()).isEqualTo(401);
         assertThat(post(RestClient.basic(RestClient.USER, RestClient.PASSWORD)).statusCode()).isEqualTo(401);
         assertThat(expressChat.receivedIds()).containsExactly(objectId(1));
+    }
+
+    @Test
+    void theDocumentAdvertisesBearerJwtOnlyAndAMalformedBearerIs401WithItsChallenge() throws Exception {
+        long exp = Instant.now().plusSeconds(300).getEpochSecond();
+        String jwt = "Bearer " + jwt(SECRET, "{\"sub\":\"intake\",\"exp\":" + exp + "}");
+        HttpResponse<String> document = rest().send(rest().anonymous("/api/v1/openapi.json").header("Authorization", jwt).GET());
+
+        JsonNode api = ExpressChatStub.read(document.body());
+        List<String> schemes = new ArrayList<>();
+        api.path("components").path("securitySchemes").fieldNames().forEachRemaining(schemes::add);
+        assertThat(schemes).containsExactly("bearerAuth");
+        assertThat(api.path("security").get(0).has("bearerAuth")).isTrue();
+        assertThat(api.path("security")).hasSize(1);
+
+        for (String malformed : List.of("Bearer ", "Bearer", "Basic !!!")) {
+            HttpResponse<String> refused = post(malformed);
+            assertThat(refused.statusCode()).as(malformed).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate").orElse("")).as(malformed).startsWith("Bearer");
+            assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+        }
     }
 
     private HttpResponse<String> post(String authorization) throws Exception {

@@ -68,6 +68,14 @@ class RowValidatorTest {
     }
 
     @Test
+    void aBlankStatusIsInvalidNeverTheDefault() {
+        RowValidator twoStatuses = new RowValidator("[0-9a-f]{24}", List.of("DELETED", "ACTIVE"), "ACTIVE");
+        assertThat(twoStatuses.problemOf(Row.of(1, ID, null, ""))).isEqualTo("status is blank (allowed: DELETED, ACTIVE)");
+        assertThat(twoStatuses.problemOf(Row.of(1, ID, null, "   "))).isEqualTo("status is blank (allowed: DELETED, ACTIVE)");
+        assertThat(twoStatuses.problemOf(Row.of(1, ID, null, null))).isNull();
+    }
+
+    @Test
     void shortensAbsurdValuesInTheReason() {
         String huge = "x".repeat(10_000);
         assertThat(validator.problemOf(Row.of(1, huge, null, null))).hasSizeLessThan(300);

@@ -2,7 +2,6 @@ package com.expresschat.statussync.intake.rest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.camel.CamelContext;
@@ -94,12 +93,7 @@ public final class ApiAccessCheck {
                 : routePath.equals(path);
     }
 
-    /** A camel.server.* setting, written camelCase (as in config/) or kebab-case. */
     private Optional<String> serverSetting(String name) {
-        String kebab = name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
-        return properties.resolveProperty("camel.server." + name)
-                .or(() -> properties.resolveProperty("camel.server." + kebab))
-                .map(String::trim)
-                .filter(value -> !value.isEmpty());
+        return ApiAuthentication.serverSetting(properties, name);
     }
 }

@@ -64,6 +64,6 @@ public class AsyncInbox implements Processor {
     }
 
     /** The 202 answer's body. */
-    record Accepted(String input) {
+    public record Accepted(String input) {
     }
 }

@@ -1,0 +1,47 @@
+package com.expresschat.statussync.intake.rest;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * How the embedded server authenticates the API (camel.server.authentication*): HTTP Basic with a users file, JWT
+ * with a key store, or not at all. What the OpenAPI document advertises and what a malformed credential is
+ * challenged with follow from it.
+ *
+ * @param scheme the scheme in force
+ * @param realm  the realm of the challenge ({@code WWW-Authenticate})
+ */
+public record ApiAuthentication(Scheme scheme, String realm) {
+
+    enum Scheme {
+        NONE, BASIC, JWT
+    }
+
+    public static ApiAuthentication from(PropertiesComponent properties) {
+        boolean enabled = serverSetting(properties, "authenticationEnabled").map(Boolean::parseBoolean).orElse(false);
+        String realm = serverSetting(properties, "authenticationRealm").orElse("Camel");
+        if (!enabled) {
+            return new ApiAuthentication(Scheme.NONE, realm);
+        }
+        // the embedded server takes the users file when there is one, else the JWT key store (ApiAccessCheck)
+        Scheme scheme = serverSetting(properties, "basicPropertiesFile").isPresent() ? Scheme.BASIC
+                : serverSetting(properties, "jwtKeystoreType").isPresent() ? Scheme.JWT : Scheme.NONE;
+        return new ApiAuthentication(scheme, realm);
+    }
+
+    /** The challenge a 401 carries, as the server's own authentication handler writes it. */
+    String challenge() {
+        return (scheme == Scheme.JWT ? "Bearer" : "Basic") + " realm=\"" + realm + "\"";
+    }
+
+    /** A camel.server.* setting, written camelCase (as in config/) or kebab-case. */
+    static Optional<String> serverSetting(PropertiesComponent properties, String name) {
+        String kebab = name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+        return properties.resolveProperty("camel.server." + name)
+                .or(() -> properties.resolveProperty("camel.server." + kebab))
+                .map(String::trim)
+                .filter(value -> !value.isEmpty());
+    }
+}
