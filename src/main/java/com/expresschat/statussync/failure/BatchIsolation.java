@@ -61,9 +61,7 @@ public class BatchIsolation {
 
     /** Whether a dead-lettered batch is isolated: REJECTED, several IDs, room for two halves, not itself a part. */
     public boolean applies(@Body BatchOutcome outcome, @ExchangeProperty(ExchangeKeys.ISOLATION_PART) Boolean part) {
-        return enabled && maxExtraRequests >= 2 && part == null
-               && outcome.failureClass() == FailureClass.REJECTED && outcome.attempts() > 0
-               && outcome.batch().size() > 1;
+        return enabled && maxExtraRequests >= 2 && part == null && halvable(outcome);
     }
 
     /** Bisects a REJECTED batch within the budget, one level of halves at a time; returns its ISOLATED outcome. */
@@ -87,12 +85,12 @@ public class BatchIsolation {
                 sent.add(part.ended(outcome));
             }
             // four or more parts of one level all refused: express-chat refuses the request, not a few of its IDs
-            if (stop == null && level.size() >= 4 && sent.stream().allMatch(p -> refusedParts(p.outcome()))) {
+            if (stop == null && level.size() >= 4 && sent.stream().allMatch(p -> halvable(p.outcome()))) {
                 stop = "every part of " + level.size() + " refused";
             }
             List<Part> next = new ArrayList<>();
             for (Part part : sent) {
-                if (stop == null && refusedParts(part.outcome()) && reserved + 2 <= maxExtraRequests) {
+                if (stop == null && halvable(part.outcome()) && reserved + 2 <= maxExtraRequests) {
                     next.addAll(part.halves(part.outcome()));
                     reserved += 2;
                 } else {
@@ -118,8 +116,8 @@ public class BatchIsolation {
         return BatchOutcome.isolated(refused, isolation);
     }
 
-    /** A part express-chat refused that holds several IDs: halving it may find them. */
-    private static boolean refusedParts(BatchOutcome outcome) {
+    /** Refused by express-chat (REJECTED, after a call) and holding several IDs: halving it may find them. */
+    private static boolean halvable(BatchOutcome outcome) {
         return outcome.deadLettered() && outcome.failureClass() == FailureClass.REJECTED && outcome.attempts() > 0
                && outcome.batch().size() > 1;
     }
