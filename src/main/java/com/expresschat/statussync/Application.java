@@ -2,6 +2,9 @@ package com.expresschat.statussync;
 
 import org.apache.camel.main.Main;
 
+import com.expresschat.statussync.configuration.ConfigLocations;
+import com.expresschat.statussync.configuration.StatusSyncConfiguration;
+
 /**
  * Starts express-chat-status-sync on Camel Main, from the project root: routes come from
  * {@code routes/*.camel.yaml}, settings from {@code config/application.properties} and the

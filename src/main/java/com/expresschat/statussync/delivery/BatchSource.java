@@ -2,11 +2,10 @@ package com.expresschat.statussync.delivery;
 
 import java.io.IOException;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 
-import com.expresschat.statussync.ExchangeKeys;
-import com.expresschat.statussync.intake.Input;
-import com.expresschat.statussync.outcome.InputReport;
+import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.model.InputRun;
 import com.expresschat.statussync.validation.RowValidator;
 
 /** The second pass over a validated input: its batches, read lazily for the streaming splitter. */
@@ -21,9 +20,7 @@ public class BatchSource {
     }
 
     /** An iterator the splitter closes when it is done with it (which closes the input). */
-    public Batcher batchesOf(Exchange exchange) throws IOException {
-        Input input = exchange.getProperty(ExchangeKeys.INPUT, Input.class);
-        InputReport report = exchange.getProperty(ExchangeKeys.REPORT, InputReport.class);
-        return new Batcher(input.openRows(), validator, report, batchSize);
+    public Batcher batchesOf(@ExchangeProperty(ExchangeKeys.INPUT_RUN) InputRun run) throws IOException {
+        return new Batcher(run.input().openRows(), validator, run.input().name(), batchSize, run.tally());
     }
 }

@@ -16,10 +16,11 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 
-import com.expresschat.statussync.intake.InputRejectedException;
-import com.expresschat.statussync.intake.Row;
-import com.expresschat.statussync.intake.RowReader;
-import com.expresschat.statussync.outcome.InputReport;
+import com.expresschat.statussync.model.Batch;
+import com.expresschat.statussync.model.InputRejectedException;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
+import com.expresschat.statussync.model.Tally;
 import com.expresschat.statussync.validation.RowValidator;
 
 /**
@@ -31,19 +32,22 @@ public class Batcher implements Iterator<Batch>, Closeable {
 
     private final RowReader rows;
     private final RowValidator validator;
-    private final InputReport report;
+    private final Tally tally;
     private final String inputName;
     private final int batchSize;
     private final Map<String, OpenBatch> open = new LinkedHashMap<>();
     private final Queue<Batch> ready = new ArrayDeque<>();
     private int batchCount;
+    private long duplicatesDropped;
     private boolean drained;
+    private boolean closed;
 
-    public Batcher(RowReader rows, RowValidator validator, InputReport report, int batchSize) {
+    /** {@code tally} learns how many duplicates were dropped when the splitter closes this iterator. */
+    public Batcher(RowReader rows, RowValidator validator, String inputName, int batchSize, Tally tally) {
         this.rows = rows;
         this.validator = validator;
-        this.report = report;
-        this.inputName = report.inputName();
+        this.tally = tally;
+        this.inputName = inputName;
         this.batchSize = batchSize;
     }
 
@@ -65,6 +69,12 @@ public class Batcher implements Iterator<Batch>, Closeable {
 
     @Override
     public void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            // counted here rather than per batch: the tally is written by one step at a time, and while batches
+            // are read ahead the split's aggregation writes it
+            tally.duplicatesDropped(duplicatesDropped);
+        }
         rows.close();
     }
 
@@ -82,7 +92,7 @@ public class Batcher implements Iterator<Batch>, Closeable {
         String status = validator.statusOf(row);
         OpenBatch batch = open.computeIfAbsent(status, key -> new OpenBatch(key, batchSize));
         if (!batch.seenIds.add(row.id().toLowerCase(Locale.ROOT))) {
-            report.duplicateDropped();
+            duplicatesDropped++;
             return;
         }
         batch.rows.add(row);

@@ -1,36 +1,36 @@
 package com.expresschat.statussync.delivery;
 
+import java.time.Clock;
+
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 
-import com.expresschat.statussync.ExchangeKeys;
-import com.expresschat.statussync.LogContext;
-import com.expresschat.statussync.failure.ExpressChatCircuit;
-import com.expresschat.statussync.failure.FailureClassifier;
-import com.expresschat.statussync.failure.RetryPolicy;
-import com.expresschat.statussync.outcome.BatchRecord;
-import com.expresschat.statussync.outcome.InputReport;
+import com.expresschat.statussync.model.Batch;
+import com.expresschat.statussync.model.BatchOutcome;
+import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.model.LogContext;
+import com.expresschat.statussync.pause.ExpressChatCircuit;
 
-/** Records a batch that express-chat accepted (any 2xx), with its answer, in the input's report and the circuit. */
-public class DeliveryRecorder implements Processor {
+/** The outcome of a batch express-chat accepted (any 2xx), with its answer; the circuit learns of the success. */
+public class DeliveryRecorder {
 
     private final ExpressChatCircuit circuit;
+    private final Clock clock;
 
-    public DeliveryRecorder(ExpressChatCircuit circuit) {
+    public DeliveryRecorder(ExpressChatCircuit circuit, Clock clock) {
         this.circuit = circuit;
+        this.clock = clock;
     }
 
-    @Override
-    public void process(Exchange exchange) {
+    public BatchOutcome delivered(@ExchangeProperty(ExchangeKeys.BATCH) Batch batch,
+            @ExchangeProperty(ExchangeKeys.FAILED_ATTEMPTS) Integer failedAttempts,
+            @Header(Exchange.HTTP_RESPONSE_CODE) Integer httpStatus, @Body String response) {
         circuit.recordSuccess();
-        Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
         LogContext.batch(batch);
-        InputReport report = exchange.getProperty(ExchangeKeys.REPORT, InputReport.class);
-        report.batchDone(new BatchRecord(
-                batch.number(), batch.requestId(), batch.status(), batch.size(),
-                RetryPolicy.failedAttempts(exchange) + 1,
-                BatchRecord.DELIVERED,
-                exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
-                FailureClassifier.truncate(exchange.getMessage().getBody(String.class))));
+        int attempts = (failedAttempts == null ? 0 : failedAttempts) + 1;
+        return BatchOutcome.delivered(batch, attempts, httpStatus, BatchOutcome.excerpt(response),
+                clock.instant());
     }
 }

@@ -1,20 +1,22 @@
 package com.expresschat.statussync.delivery;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.Processor;
-import org.apache.camel.component.http.HttpMethods;
+import java.util.Map;
 
-import com.expresschat.statussync.ExchangeKeys;
-import com.expresschat.statussync.LogContext;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Headers;
+
+import com.expresschat.statussync.model.Batch;
+import com.expresschat.statussync.model.LogContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Makes the outbound PUT for one batch (§3). Every header the exchange carried is removed first, so
- * nothing of an inbound request (Authorization, X-Request-Id, CamelHttpUri, CamelHttpPath, Host ...)
- * reaches express-chat: the call carries exactly our token, our request id and the configured URL.
+ * Makes the outbound PUT for one batch (§3): its JSON body, and headers that are exactly our token, content type
+ * and request id. Every header the exchange carried is removed first, so nothing of an inbound request
+ * (Authorization, X-Request-Id, CamelHttpUri, CamelHttpPath, Host ...) reaches express-chat. The method (PUT) is
+ * set on the endpoint in routes/delivery.camel.yaml.
  */
-public class StatusUpdateRequest implements Processor {
+public class StatusUpdateRequest {
 
     private final ObjectMapper json;
     private final TokenSource tokens;
@@ -24,19 +26,14 @@ public class StatusUpdateRequest implements Processor {
         this.tokens = tokens;
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
+    /** The request body; {@code headers} become the request's headers. */
+    public byte[] bodyOf(@Body Batch batch, @Headers Map<String, Object> headers) throws Exception {
         LogContext.batch(batch);
-        Message message = exchange.getMessage();
-        message.removeHeaders("*");
-        // the enum itself: camel-http reads this header as HttpMethods, and a String would cost a failed
-        // type-converter look-up (a scan of all converters) on every batch
-        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.PUT);
-        message.setHeader("Authorization", "Bearer " + tokens.token());
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setHeader("Accept", "application/json");
-        message.setHeader("X-Request-Id", batch.requestId());
-        message.setBody(json.writeValueAsBytes(batch.toStatusUpdate()));
+        headers.clear();
+        headers.put("Authorization", "Bearer " + tokens.token());
+        headers.put(Exchange.CONTENT_TYPE, "application/json");
+        headers.put("Accept", "application/json");
+        headers.put("X-Request-Id", batch.requestId());
+        return json.writeValueAsBytes(batch.toStatusUpdate());
     }
 }

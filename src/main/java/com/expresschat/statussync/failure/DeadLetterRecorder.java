@@ -1,29 +1,27 @@
 package com.expresschat.statussync.failure;
 
-import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.expresschat.statussync.ExchangeKeys;
-import com.expresschat.statussync.LogContext;
-import com.expresschat.statussync.delivery.Batch;
-import com.expresschat.statussync.outcome.BatchRecord;
-import com.expresschat.statussync.outcome.DeadLetterFiles;
-import com.expresschat.statussync.outcome.InputReport;
+import com.expresschat.statussync.model.Batch;
+import com.expresschat.statussync.model.BatchOutcome;
+import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.model.FailureClass;
+import com.expresschat.statussync.model.LogContext;
+import com.expresschat.statussync.pause.IntakeGate;
 
 /**
- * Where the delivery error handler's dead letter channel ends (direct:dead-letter): the batch's rows go
- * to its input's dead-letter file for the failure class, and the report counts them as dead-lettered.
- * A token express-chat refuses (AUTH) pauses intake at once: every further call would be refused too.
- * If the rows cannot be written, the exception propagates (deadLetterHandleNewException=false), the
- * input fails and stays in the inbox: an ID is never dropped silently.
+ * Where the delivery error handler's dead letter channel ends (direct:dead-letter): the outcome of a batch that
+ * will not be delivered, with the classification of its last failure. Writing its rows to the input's dead-letter
+ * file is the outcome stage's job. A token express-chat refuses (AUTH) pauses intake at once: every further call
+ * would be refused too.
  */
-public class DeadLetterRecorder implements Processor {
+public class DeadLetterRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRecorder.class);
 
@@ -37,25 +35,39 @@ public class DeadLetterRecorder implements Processor {
         this.clock = clock;
     }
 
-    @Override
-    public void process(Exchange exchange) throws IOException {
-        Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
+    public BatchOutcome deadLettered(@ExchangeProperty(ExchangeKeys.BATCH) Batch batch,
+            @ExchangeProperty(ExchangeKeys.LAST_FAILURE) DeliveryFailure lastFailure,
+            @ExchangeProperty(ExchangeKeys.FAILED_ATTEMPTS) Integer failedAttempts,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable caught) {
         LogContext.batch(batch);
-        DeliveryFailure failure = exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class);
-        if (failure == null) {
-            failure = classifier.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        }
+        // no classification yet when the failure came before the retry policy was asked (e.g. making the request)
+        DeliveryFailure failure = lastFailure != null ? lastFailure : classifier.classify(caught);
         if (failure.failureClass() == FailureClass.AUTH && failure.sent()) {
             gate.pause(IntakeGate.Reason.TOKEN_REJECTED);
         }
-        int attempts = RetryPolicy.failedAttempts(exchange);
-        Instant now = clock.instant();
-        exchange.getProperty(ExchangeKeys.DEAD_LETTERS, DeadLetterFiles.class).add(batch, failure, attempts, now);
-        exchange.getProperty(ExchangeKeys.REPORT, InputReport.class).batchDone(new BatchRecord(
-                batch.number(), batch.requestId(), batch.status(), batch.size(), attempts,
-                failure.failureClass().name(), failure.httpStatus(), failure.responseBody()));
-        LOG.error("Batch {} of {} ({} IDs, request id {}) dead-lettered after {} attempt(s): {}",
-                batch.number(), batch.inputName(), batch.size(), batch.requestId(), attempts,
-                RetryPolicy.describe(failure));
+        int attempts = failedAttempts == null ? 0 : failedAttempts;
+        return BatchOutcome.deadLettered(batch, attempts, failure.failureClass(), failure.httpStatus(),
+                failure.responseBody(), failure.exception(), clock.instant());
+    }
+
+    /**
+     * The dead-letter route's last step: one ERROR line per batch given up on. An isolated batch has its own summary
+     * line (BatchIsolation), and the parts it sends are logged at DEBUG only: a refused ID must not cost a dozen
+     * ERROR lines on the way to it.
+     */
+    public void log(@Body BatchOutcome outcome, @ExchangeProperty(ExchangeKeys.ISOLATION_PART) Boolean part) {
+        if (!outcome.deadLettered() || part != null && !LOG.isDebugEnabled()) {
+            return;
+        }
+        Batch batch = outcome.batch();
+        String line = "Batch {} of {} ({} IDs, request id {}) dead-lettered after {} attempt(s): {} {}";
+        Object[] args = { batch.number(), batch.inputName(), batch.size(), batch.requestId(), outcome.attempts(),
+                outcome.failureClass(), outcome.httpStatus() != null ? "HTTP " + outcome.httpStatus()
+                        : outcome.exception() };
+        if (part != null) {
+            LOG.debug(line, args);
+        } else {
+            LOG.error(line, args);
+        }
     }
 }

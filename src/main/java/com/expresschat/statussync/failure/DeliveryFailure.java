@@ -2,6 +2,9 @@ package com.expresschat.statussync.failure;
 
 import java.time.Duration;
 
+import com.expresschat.statussync.model.FailureClass;
+import com.expresschat.statussync.pause.IntakeGate;
+
 /**
  * Why one attempt to deliver a batch failed, classified (§4).
  *

@@ -6,6 +6,12 @@ import java.util.Map;
 
 import org.apache.camel.http.base.HttpOperationFailedException;
 
+import com.expresschat.statussync.model.BatchOutcome;
+import com.expresschat.statussync.model.ExceptionText;
+import com.expresschat.statussync.model.FailureClass;
+import com.expresschat.statussync.pause.IntakeGate;
+import com.expresschat.statussync.pause.NotSentException;
+
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 /**
@@ -15,7 +21,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
  */
 public class FailureClassifier {
 
-    static final int MAX_BODY_CHARS = 2000;
+    static final int MAX_BODY_CHARS = BatchOutcome.MAX_RESPONSE_CHARS;
 
     private final Clock clock;
 
@@ -46,7 +52,7 @@ public class FailureClassifier {
         // No answer at all (IOException) is transient; so is anything unforeseen, which is retried and then
         // dead-lettered rather than dropped.
         IOException io = cause(failure, IOException.class);
-        return new DeliveryFailure(FailureClass.TRANSIENT, null, null, oneLine(io != null ? io : failure), null, true);
+        return new DeliveryFailure(FailureClass.TRANSIENT, null, null, ExceptionText.oneLine(io != null ? io : failure), null, true);
     }
 
     /** A 3xx names where it points: redirects are not followed (a PUT must not be re-sent elsewhere unasked). */
@@ -70,13 +76,6 @@ public class FailureClassifier {
     }
 
     /** "java.net.ConnectException: Connection refused": the exception's class and the first line of its message. */
-    static String oneLine(Throwable t) {
-        if (t == null) {
-            return null;
-        }
-        String message = t.getMessage();
-        return t.getClass().getName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
-    }
 
     private static String header(Map<String, String> headers, String name) {
         if (headers == null) {
@@ -90,9 +89,6 @@ public class FailureClassifier {
     }
 
     public static String truncate(String body) {
-        if (body == null || body.length() <= MAX_BODY_CHARS) {
-            return body;
-        }
-        return body.substring(0, MAX_BODY_CHARS) + "... (" + body.length() + " chars)";
+        return BatchOutcome.excerpt(body);
     }
 }

@@ -5,9 +5,10 @@ import org.apache.camel.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.expresschat.statussync.ExchangeKeys;
-import com.expresschat.statussync.LogContext;
-import com.expresschat.statussync.delivery.Batch;
+import com.expresschat.statussync.model.Batch;
+import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.model.LogContext;
+import com.expresschat.statussync.pause.ExpressChatCircuit;
 
 
 /**
@@ -22,11 +23,6 @@ import com.expresschat.statussync.delivery.Batch;
 public class RetryPolicy implements Predicate {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
-
-    /** Exchange property with the {@link DeliveryFailure} of the latest attempt. */
-    public static final String LAST_FAILURE = "statusSyncLastFailure";
-    /** Exchange property with the number of failed attempts that reached express-chat. */
-    public static final String FAILED_ATTEMPTS = "statusSyncFailedAttempts";
 
     private final FailureClassifier classifier;
     private final ExpressChatCircuit circuit;
@@ -46,14 +42,14 @@ public class RetryPolicy implements Predicate {
                 ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         DeliveryFailure failure = classifier.classify(caught);
-        exchange.setProperty(LAST_FAILURE, failure);
+        exchange.setProperty(ExchangeKeys.LAST_FAILURE, failure);
         if (!failure.sent()) {
             return false;
         }
         // counted here, not from Camel's CamelRedeliveryCounter header: a response that breaks off midway
         // (malformed chunk) replaces the message headers, and with them that counter
         int failed = failedAttempts(exchange) + 1;
-        exchange.setProperty(FAILED_ATTEMPTS, failed);
+        exchange.setProperty(ExchangeKeys.FAILED_ATTEMPTS, failed);
         circuit.recordFailure(caught);
         boolean again = failure.failureClass().retryable() && failed <= maxRetries;
         if (again) {
@@ -69,7 +65,7 @@ public class RetryPolicy implements Predicate {
 
     /** How many attempts of the batch reached express-chat and failed so far. */
     public static int failedAttempts(Exchange exchange) {
-        return exchange.getProperty(FAILED_ATTEMPTS, 0, Integer.class);
+        return exchange.getProperty(ExchangeKeys.FAILED_ATTEMPTS, 0, Integer.class);
     }
 
     /** "TRANSIENT HTTP 503" or "TRANSIENT java.net.ConnectException: Connection refused". */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.expresschat.statussync.model.InputRejectedException;
+
 /**
  * Where the id, subscriber ID and status are in a CSV header. Names are matched trimmed and
  * case-insensitively; other columns (names, e-mails, ...) are ignored.

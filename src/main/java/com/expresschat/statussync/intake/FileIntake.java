@@ -4,8 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
 import org.apache.camel.component.file.GenericFile;
+
+import com.expresschat.statussync.model.Input;
+import com.expresschat.statussync.model.Receipt;
 
 /**
  * Turns a file picked up from the inbox into an {@link Input}.
@@ -19,15 +22,20 @@ public class FileIntake {
 
     public static final String SOURCE = "file";
 
-    public Input toInput(Exchange exchange) {
-        GenericFile<?> file = exchange.getMessage().getBody(GenericFile.class);
+    public Input toInput(@Body GenericFile<?> file) {
         Path path = Path.of(file.getAbsoluteFilePath());
         String name = file.getRelativeFilePath();
         InputFormat format = InputFormat.fromFileName(name).orElse(null);
         // NOFOLLOW_LINKS: a file swapped for a link after this check fails to open instead of being read through
-        Input.Content content = () -> Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS);
+        Input.Rows rows = format == null ? null
+                : () -> format.open(Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS));
         String refusal = Files.isSymbolicLink(path) ? symbolicLink(name) : null;
-        return new Input(name, SOURCE, format, content, refusal);
+        return new Input(name, SOURCE, true, format == null ? null : format.name(), rows, refusal);
+    }
+
+    /** Where the file consumer moves the input once it is done: the place its receipt names. */
+    public String archivePath(@Body Receipt receipt) {
+        return receipt.archivedAs();
     }
 
     static String symbolicLink(String name) {

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.expresschat.statussync.model.RowReader;
+
 /** The input formats of SPEC §2, recognised by file name or by HTTP content type. */
 public enum InputFormat {
 

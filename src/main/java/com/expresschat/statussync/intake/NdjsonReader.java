@@ -1,5 +1,11 @@
 package com.expresschat.statussync.intake;
 
+import java.io.IOException;
+import java.io.InputStream;
+
+import com.expresschat.statussync.model.InputRejectedException;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -7,8 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * NDJSON: one object {@code {"id": "...", "subscriberId": "...", "status": "..."}} per line.

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.regex.Pattern;
 
+import com.expresschat.statussync.model.InputRejectedException;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
+
 /**
  * Plain list: one user ID per line, optionally followed by a subscriber ID (separated by a comma,
  * a tab or spaces). Blank lines and lines starting with {@code #} are skipped but still counted,

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 
+import com.expresschat.statussync.model.InputRejectedException;
+
 /**
  * Splits text into lines (LF or CRLF; the last line may lack its newline) without ever holding more
  * than one line of at most {@code maxLength} characters: a huge single-line file is rejected as soon

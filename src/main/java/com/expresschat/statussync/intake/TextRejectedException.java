@@ -2,6 +2,8 @@ package com.expresschat.statussync.intake;
 
 import java.io.IOException;
 
+import com.expresschat.statussync.model.InputRejectedException;
+
 /**
  * Carries an {@link InputRejectedException} reason through a library (Commons CSV) that only lets
  * IOExceptions pass; the reader on the other side turns it back into a rejection.

@@ -9,14 +9,15 @@ import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
-import com.expresschat.statussync.ExchangeKeys;
 import com.expresschat.statussync.failure.DeliveryFailure;
 import com.expresschat.statussync.failure.FailureClassifier;
 import com.expresschat.statussync.failure.RetryPolicy;
+import com.expresschat.statussync.model.ExchangeKeys;
 
 /**
  * Measures every PUT to express-chat from Camel's own "exchange sent" events, so that delivery code stays
- * free of metrics: latency and HTTP status per attempt, and retries (an attempt after a failed one).
+ * free of metrics: latency and HTTP status per attempt, retries (an attempt after a failed one), and the first
+ * attempt of each part a REJECTED batch is bisected into (isolation requests).
  * Only exchanges that carry a batch count: the probe's GET does not.
  */
 public class ExpressChatCallMetrics extends EventNotifierSupport {
@@ -63,9 +64,11 @@ public class ExpressChatCallMetrics extends EventNotifierSupport {
                 ? exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)
                 : classifier.classify(exchange.getException()).httpStatus();
         metrics.requestDone(status == null ? "error" : status.toString(), Duration.ofMillis(sent.getTimeTaken()));
-        DeliveryFailure previous = exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class);
+        DeliveryFailure previous = exchange.getProperty(ExchangeKeys.LAST_FAILURE, DeliveryFailure.class);
         if (RetryPolicy.failedAttempts(exchange) > 0 && previous != null) {
             metrics.retried(previous.failureClass().name());
+        } else if (exchange.getProperty(ExchangeKeys.ISOLATION_PART) != null) {
+            metrics.isolationRequest();
         }
     }
 }

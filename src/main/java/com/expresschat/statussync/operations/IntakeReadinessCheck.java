@@ -5,9 +5,9 @@ import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
-import com.expresschat.statussync.failure.IntakeGate;
-import com.expresschat.statussync.outcome.FolderUnusableException;
-import com.expresschat.statussync.outcome.Folders;
+import com.expresschat.statussync.pause.IntakeGate;
+import com.expresschat.statussync.storage.FolderUnusableException;
+import com.expresschat.statussync.storage.Folders;
 
 /**
  * Readiness (§7): not ready while intake is paused (express-chat failing, token refused) or while done/ or

@@ -9,9 +9,12 @@ import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 
-import com.expresschat.statussync.failure.IntakeGate;
-import com.expresschat.statussync.outcome.BatchRecord;
-import com.expresschat.statussync.outcome.Receipt;
+import com.expresschat.statussync.model.BatchRecord;
+import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.model.FailureClass;
+import com.expresschat.statussync.model.IsolationRecord;
+import com.expresschat.statussync.model.Receipt;
+import com.expresschat.statussync.pause.IntakeGate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -30,7 +33,7 @@ public class StatusSyncMetrics {
 
     public StatusSyncMetrics(MeterRegistry registry, CamelContext context, IntakeGate gate, Path inbox) {
         this.registry = registry;
-        Gauge.builder("statussync_batches_in_flight", () -> context.getInflightRepository().size("deliver-batch"))
+        Gauge.builder("statussync_batches_in_flight", () -> context.getInflightRepository().size(ExchangeKeys.DELIVER_BATCH_ROUTE))
                 .description("Batches being delivered, including those waiting for a retry")
                 .register(registry);
         Gauge.builder("statussync_inbox_files", () -> countInputs(inbox))
@@ -46,15 +49,36 @@ public class StatusSyncMetrics {
         counter("statussync_inputs_total", "Inputs finished, by outcome", "outcome", receipt.outcome().name())
                 .increment();
         for (BatchRecord batch : receipt.batches()) {
-            boolean delivered = batch.delivered();
-            String failureClass = delivered ? NONE : batch.result();
-            Counter.builder("statussync_ids_total")
-                    .description("User IDs by what became of them")
-                    .tag("result", delivered ? "delivered" : "dead_lettered")
-                    .tag("failure_class", failureClass)
-                    .register(registry).increment(batch.ids());
+            IsolationRecord isolation = batch.isolation();
+            if (isolation == null) {
+                ids(batch.delivered() ? NONE : batch.result(), batch.ids());
+            } else {
+                ids(NONE, isolation.delivered());
+                ids(FailureClass.REJECTED.name(), isolation.refused().size());
+                isolation.notIsolated().forEach(part -> ids(part.result(), part.ids().size()));
+            }
             counter("statussync_batches_total", "Batches by result", "result", batch.result()).increment();
         }
+    }
+
+    /** Counts IDs delivered ({@code failureClass} "none") or dead-lettered with that class. */
+    private void ids(String failureClass, long count) {
+        if (count == 0) {
+            return;
+        }
+        Counter.builder("statussync_ids_total")
+                .description("User IDs by what became of them")
+                .tag("result", NONE.equals(failureClass) ? "delivered" : "dead_lettered")
+                .tag("failure_class", failureClass)
+                .register(registry).increment(count);
+    }
+
+    /** Counts a PUT of a part of a REJECTED batch, made to isolate the IDs express-chat refuses. */
+    public void isolationRequest() {
+        Counter.builder("statussync_isolation_requests_total")
+                .description("PUTs made to isolate the IDs express-chat refuses in REJECTED batches (their parts, "
+                             + "bisected; retries not included)")
+                .register(registry).increment();
     }
 
     /** Times one PUT to express-chat; {@code status} is the HTTP status or "error" when there was no answer. */

@@ -5,17 +5,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.expresschat.statussync.delivery.Batch;
-import com.expresschat.statussync.failure.DeliveryFailure;
-import com.expresschat.statussync.failure.FailureClass;
-import com.expresschat.statussync.intake.Row;
+import com.expresschat.statussync.model.Batch;
+import com.expresschat.statussync.model.BatchOutcome;
+import com.expresschat.statussync.model.FailureClass;
+import com.expresschat.statussync.model.Isolation;
+import com.expresschat.statussync.model.IsolationRecord;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.storage.AtomicFiles;
+import com.expresschat.statussync.storage.Folders;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -23,12 +26,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The dead-letter files of one input (§5): one NDJSON file per failure class in error/, holding the
  * dead-lettered rows with their status so that moving the file back into the inbox replays exactly those
  * IDs. Rows are appended as batches fail (memory does not grow with their number) to a hidden part file,
- * published under its final name, with its {@code .error.json}, when the input is finished.
+ * published under its final name, with its {@code .error.json}, when the input is finished. Batches are added
+ * one at a time (by the split's aggregation strategy): nothing here is synchronized.
  */
 public class DeadLetterFiles {
 
     static final String EXTENSION = ".ndjson";
     static final int MAX_LISTED_REQUEST_IDS = 100;
+    /** IDs refused alone that a report lists with their answers (the receipt lists every one). */
+    static final int MAX_LISTED_REFUSED = 1000;
 
     private final Folders folders;
     private final String inputName;
@@ -41,18 +47,26 @@ public class DeadLetterFiles {
         this.json = json;
     }
 
-    /** Appends a batch that will not be delivered. */
-    public synchronized void add(Batch batch, DeliveryFailure failure, int attempts, Instant at) throws IOException {
-        ClassFile file = files.get(failure.failureClass());
-        if (file == null) {
-            file = new ClassFile(failure, attempts, at);
-            files.put(failure.failureClass(), file);
+    /** Appends the IDs of a batch that will not be delivered: all of them, or an isolated batch's dead-lettered parts. */
+    public void add(BatchOutcome outcome) throws IOException {
+        for (BatchOutcome end : outcome.ends()) {
+            if (end.deadLettered()) {
+                fileFor(end).append(end, outcome.isolation() != null);
+            }
         }
-        file.append(batch, at);
+    }
+
+    private ClassFile fileFor(BatchOutcome outcome) throws IOException {
+        ClassFile file = files.get(outcome.failureClass());
+        if (file == null) {
+            file = new ClassFile(outcome);
+            files.put(outcome.failureClass(), file);
+        }
+        return file;
     }
 
     /** Publishes every dead-letter file with its report; returns their paths. */
-    public synchronized List<Path> publish() throws IOException {
+    public List<Path> publish() throws IOException {
         List<Path> published = new ArrayList<>();
         for (ClassFile file : files.values()) {
             published.add(file.publish());
@@ -62,7 +76,7 @@ public class DeadLetterFiles {
     }
 
     /** Drops the unpublished part files, e.g. when the input failed and stays in the inbox to be retried. */
-    public synchronized void abandon() {
+    public void abandon() {
         for (ClassFile file : files.values()) {
             file.discard();
         }
@@ -75,28 +89,29 @@ public class DeadLetterFiles {
 
     /** The dead letters of one failure class: an open part file and what the report will say. */
     private final class ClassFile {
-        final DeliveryFailure firstFailure;
-        final int firstAttempts;
-        final Instant firstAt;
+        final BatchOutcome first;
         final Path target;
         final Path part;
         final OutputStream out;
         final List<String> requestIds = new ArrayList<>();
+        final List<IsolationRecord.RefusedId> refused = new ArrayList<>();
         int batches;
         long ids;
-        Instant lastAt;
+        long refusedAlone;
+        Long notIsolated;
+        String lastAt;
 
-        ClassFile(DeliveryFailure failure, int attempts, Instant at) throws IOException {
-            this.firstFailure = failure;
-            this.firstAttempts = attempts;
-            this.firstAt = at;
-            String name = inputName.replace('/', '_') + "." + failure.failureClass().name().toLowerCase(Locale.ROOT) + EXTENSION;
+        ClassFile(BatchOutcome first) throws IOException {
+            this.first = first;
+            String name = inputName.replace('/', '_') + "." + first.failureClass().name().toLowerCase(Locale.ROOT) + EXTENSION;
             this.target = folders.freeName(folders.error(), name);
             this.part = AtomicFiles.partOf(target);
             this.out = new BufferedOutputStream(Files.newOutputStream(part));
         }
 
-        void append(Batch batch, Instant at) throws IOException {
+        /** {@code isolated}: the outcome is a part of a batch that was isolated. */
+        void append(BatchOutcome outcome, boolean isolated) throws IOException {
+            Batch batch = outcome.batch();
             for (Row row : batch.rows()) {
                 out.write(json.writeValueAsBytes(new DeadLetterRow(row.id(), row.subscriberId(), batch.status())));
                 out.write('\n');
@@ -104,20 +119,29 @@ public class DeadLetterFiles {
             out.flush();
             batches++;
             ids += batch.size();
-            lastAt = at;
+            lastAt = outcome.at();
             if (requestIds.size() < MAX_LISTED_REQUEST_IDS) {
                 requestIds.add(batch.requestId());
+            }
+            if (Isolation.refusedAlone(outcome)) {
+                refusedAlone++;
+                if (refused.size() < MAX_LISTED_REFUSED) {
+                    refused.add(IsolationRecord.RefusedId.of(outcome));
+                }
+            } else if (isolated) {
+                notIsolated = (notIsolated == null ? 0 : notIsolated) + batch.size();
             }
         }
 
         Path publish() throws IOException {
             out.close();
             DeadLetterReport report = new DeadLetterReport(
-                    inputName, target.getFileName().toString(), firstFailure.failureClass().name(),
-                    firstFailure.httpStatus(), firstFailure.responseBody(), firstFailure.exception(), firstAttempts,
-                    batches, ids, requestIds, firstAt.toString(), lastAt.toString(),
+                    inputName, target.getFileName().toString(), first.failureClass().name(),
+                    first.httpStatus(), first.response(), first.exception(), first.attempts(),
+                    batches, ids, requestIds, refusedAlone == 0 ? null : refusedAlone, refused, notIsolated,
+                    first.at(), lastAt,
                     "move " + target.getFileName() + " into the inbox to send these IDs again");
-            AtomicFiles.writeJson(Folders.besides(target, InputCompletion.ERROR_SUFFIX), json, report);
+            AtomicFiles.writeJson(Folders.besides(target, Folders.ERROR_SUFFIX), json, report);
             AtomicFiles.publish(part, target);
             return target;
         }

@@ -3,38 +3,38 @@ package com.expresschat.statussync.outcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.expresschat.statussync.ExchangeKeys;
-import com.expresschat.statussync.LogContext;
-import com.expresschat.statussync.intake.FileIntake;
-import com.expresschat.statussync.intake.Input;
+import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.model.Input;
+import com.expresschat.statussync.model.LogContext;
+import com.expresschat.statussync.model.Outcome;
+import com.expresschat.statussync.model.Receipt;
+import com.expresschat.statussync.storage.AtomicFiles;
+import com.expresschat.statussync.storage.Folders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Ends an input (§5): publishes its dead-letter files, writes its receipt (and for a rejected input its
- * error report) where the input will be archived, names that place for the file consumer to move the
- * input to, and logs one line with the outcome and counts. The receipt becomes the message body.
- * A dropped file goes to done/ unless it was REJECTED, then to error/ unchanged: error/ holds exactly
- * what needs an operator.
+ * Ends an input (§5): publishes its dead-letter files, writes its receipt (and for a rejected input its error
+ * report) where an archived input will be moved, and logs one line with the outcome and counts. The receipt is
+ * the answer (the message body); for an archived input it names where the file goes ({@link Receipt#archivedAs}):
+ * done/ unless it was REJECTED, then error/ unchanged, so error/ holds exactly what needs an operator (which is also
+ * why a replayed dead-letter file's report leaves error/ with it: {@link ReplayedReports}).
  */
 public class InputCompletion {
 
     private static final Logger LOG = LoggerFactory.getLogger(InputCompletion.class);
 
-    public static final String RECEIPT_SUFFIX = ".receipt.json";
-    public static final String ERROR_SUFFIX = ".error.json";
-
     private final Folders folders;
     private final ObjectMapper json;
     private final Clock clock;
     private final Consumer<Receipt> onFinished;
+    private final ReplayedReports replayedReports;
 
     /** {@code onFinished} learns of every finished input (metrics). */
     public InputCompletion(Folders folders, ObjectMapper json, Clock clock, Consumer<Receipt> onFinished) {
@@ -42,35 +42,35 @@ public class InputCompletion {
         this.json = json;
         this.clock = clock;
         this.onFinished = onFinished;
+        this.replayedReports = new ReplayedReports(folders, json);
     }
 
     /** Ends an input whose batches have all been delivered or dead-lettered. */
-    public Receipt complete(Exchange exchange) throws IOException {
-        List<Path> deadLetterFiles = exchange.getProperty(ExchangeKeys.DEAD_LETTERS, DeadLetterFiles.class).publish();
-        return finish(exchange, folders.done(), deadLetterFiles);
+    public Receipt complete(@ExchangeProperty(ExchangeKeys.INPUT_RUN) InputLedger ledger) throws IOException {
+        return finish(ledger, folders.done(), ledger.publishDeadLetters());
     }
 
     /** Ends an input that was rejected: nothing of it was sent. */
-    public Receipt reject(Exchange exchange) throws IOException {
-        return finish(exchange, folders.error(), List.of());
+    public Receipt reject(@ExchangeProperty(ExchangeKeys.INPUT_RUN) InputLedger ledger) throws IOException {
+        return finish(ledger, folders.error(), List.of());
     }
 
-    private Receipt finish(Exchange exchange, Path archiveDir, List<Path> deadLetterFiles) throws IOException {
-        Input input = exchange.getProperty(ExchangeKeys.INPUT, Input.class);
-        InputReport report = exchange.getProperty(ExchangeKeys.REPORT, InputReport.class);
+    private Receipt finish(InputLedger ledger, Path archiveDir, List<Path> deadLetterFiles) throws IOException {
+        Input input = ledger.input();
         LogContext.input(input.name());
-        Path archive = FileIntake.SOURCE.equals(input.source()) ? folders.freeName(archiveDir, input.name()) : null;
-        Receipt receipt = Receipt.of(report, deadLetterFiles, archive, clock.instant());
+        Path archive = input.archived() ? folders.freeName(archiveDir, input.name()) : null;
+        Path replayedReport = archive != null && !ledger.tally().rejected() ? replayedReports.archive(input, archive)
+                : null;
+        Receipt receipt = ledger.receipt(deadLetterFiles, archive, replayedReport, clock.instant());
         if (archive != null) {
-            if (report.rejected()) {
-                AtomicFiles.writeJson(Folders.besides(archive, ERROR_SUFFIX), json, RejectionReport.of(report));
+            if (ledger.tally().rejected()) {
+                AtomicFiles.writeJson(Folders.besides(archive, Folders.ERROR_SUFFIX), json,
+                        RejectionReport.of(input.name(), ledger.tally()));
             }
-            AtomicFiles.writeJson(Folders.besides(archive, RECEIPT_SUFFIX), json, receipt);
-            exchange.setProperty(ExchangeKeys.ARCHIVE_PATH, archive.toString());
+            AtomicFiles.writeJson(Folders.besides(archive, Folders.RECEIPT_SUFFIX), json, receipt);
         }
         log(receipt);
         onFinished.accept(receipt);
-        exchange.getMessage().setBody(receipt);
         return receipt;
     }
 
@@ -86,10 +86,12 @@ public class InputCompletion {
                     c.rows(), c.invalid());
             return;
         }
-        String line = "Input {} {}: rows={} sent={} delivered={} deadLettered={} invalid={} duplicatesDropped={} "
-                      + "batches={} in {} ms";
+        // refused: IDs express-chat refused on their own (isolation), isolationRequests: the PUTs that cost
+        String line = "Input {} {}: rows={} sent={} delivered={} deadLettered={} refused={} isolationRequests={} "
+                      + "invalid={} duplicatesDropped={} batches={} in {} ms";
         Object[] args = { receipt.input(), receipt.outcome(), c.rows(), c.sent(), c.delivered(), c.deadLettered(),
-                c.invalid(), c.duplicatesDropped(), c.batches(), receipt.durationMs() };
+                c.refused(), c.isolationRequests(), c.invalid(), c.duplicatesDropped(), c.batches(),
+                receipt.durationMs() };
         if (receipt.outcome() == Outcome.DELIVERED) {
             LOG.info(line, args);
         } else {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.expresschat.statussync.model.Tally;
+
 /**
  * Progress lines for long inputs (§7): one INFO line every so many batches or seconds, whichever comes
  * first, so that nothing is logged per batch for normal traffic and a long input still shows it is moving.
@@ -28,18 +30,19 @@ public class ProgressLog {
         this.lastLine = clock.instant();
     }
 
-    /** Called once per finished batch; logs when a line is due (outside the lock: delivery threads call it). */
-    public void batchDone(InputReport report) {
+    /** Called once per finished batch, one batch at a time; logs when a line is due. */
+    public void batchDone(String inputName, Tally tally, Instant startedAt) {
         Instant now = clock.instant();
         if (!lineDue(now)) {
             return;
         }
+        // duplicates are counted once the input is read to its end: "of" is the valid rows until then
         LOG.info("Input {} in progress: {} of {} IDs done ({} delivered, {} dead-lettered) after {} s",
-                report.inputName(), report.delivered() + report.deadLettered(), report.valid() - report.duplicatesDropped(),
-                report.delivered(), report.deadLettered(), Duration.between(report.startedAt(), now).toSeconds());
+                inputName, tally.delivered() + tally.deadLettered(), tally.valid() - tally.duplicatesDropped(),
+                tally.delivered(), tally.deadLettered(), Duration.between(startedAt, now).toSeconds());
     }
 
-    private synchronized boolean lineDue(Instant now) {
+    private boolean lineDue(Instant now) {
         batchesSinceLine++;
         if (batchesSinceLine < everyBatches && Duration.between(lastLine, now).compareTo(everyInterval) < 0) {
             return false;

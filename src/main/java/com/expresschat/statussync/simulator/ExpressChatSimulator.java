@@ -11,8 +11,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
-import com.expresschat.statussync.delivery.StatusUpdate;
 import com.expresschat.statussync.delivery.TokenSource;
+import com.expresschat.statussync.model.StatusUpdate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * bearer token and the body like the real endpoint would, and a few fault IDs make it misbehave so that
  * retries and dead letters can be seen without an account (see README, "Walk-through"):
  * <ul>
- * <li>{@value #FAULT_REJECT}: 400, the batch is dead-lettered as REJECTED at once;</li>
+ * <li>{@value #FAULT_REJECT}: 400 to any batch holding it, so isolation sends the batch's halves on their own
+ * until that ID alone is refused and dead-lettered as REJECTED, and the others are delivered;</li>
  * <li>{@value #FAULT_DOWN}: 500 every time, retried then dead-lettered as TRANSIENT;</li>
  * <li>{@value #FAULT_FLAKY}: 503 on the first attempt of a batch, then accepted;</li>
  * <li>{@value #FAULT_THROTTLE}: 429 with Retry-After: 1 on the first attempt of a batch, then accepted.</li>

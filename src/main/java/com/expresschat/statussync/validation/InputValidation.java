@@ -2,15 +2,15 @@ package com.expresschat.statussync.validation;
 
 import java.io.IOException;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 
-import com.expresschat.statussync.ExchangeKeys;
-import com.expresschat.statussync.Settings.OnInvalid;
-import com.expresschat.statussync.intake.Input;
-import com.expresschat.statussync.intake.InputRejectedException;
-import com.expresschat.statussync.intake.Row;
-import com.expresschat.statussync.intake.RowReader;
-import com.expresschat.statussync.outcome.InputReport;
+import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.model.Input;
+import com.expresschat.statussync.model.InputRejectedException;
+import com.expresschat.statussync.model.InputRun;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
+import com.expresschat.statussync.model.Tally;
 
 /**
  * The first pass over an input (§2): reads every row and validates it before anything is sent, counting
@@ -30,40 +30,49 @@ public class InputValidation {
         this.onInvalid = onInvalid;
     }
 
-    public void validate(Exchange exchange) throws IOException {
-        Input input = exchange.getProperty(ExchangeKeys.INPUT, Input.class);
-        InputReport report = exchange.getProperty(ExchangeKeys.REPORT, InputReport.class);
-        if (input.refusal() != null) {
-            report.reject(input.refusal());
-            return;
+    /**
+     * Counts and checks every row of the input into its tally.
+     *
+     * @throws InputRejectedException when the input is rejected (its reason is also in the tally): nothing of it
+     *         may be sent; process-input catches it and writes the rejection
+     */
+    public void validate(@ExchangeProperty(ExchangeKeys.INPUT_RUN) InputRun run)
+            throws IOException, InputRejectedException {
+        Input input = run.input();
+        Tally tally = run.tally();
+        String rejection = input.refusal() != null ? input.refusal()
+                : input.format() == null ? "'" + input.name() + "' is not a known input format; " + KNOWN_FORMATS
+                : readAll(input, tally);
+        if (rejection != null) {
+            tally.reject(rejection);
+            throw new InputRejectedException(rejection);
         }
-        if (input.format() == null) {
-            report.reject("'" + input.name() + "' is not a known input format; " + KNOWN_FORMATS);
-            return;
-        }
+    }
+
+    /** Reads every row; returns why the input is rejected, or null. */
+    private String readAll(Input input, Tally tally) throws IOException {
         try (RowReader rows = input.openRows()) {
             for (Row row = rows.next(); row != null; row = rows.next()) {
-                report.rowRead();
+                tally.rowRead();
                 String problem = validator.problemOf(row);
                 if (problem != null) {
-                    report.invalidRow(row.line(), row.id(), problem);
+                    tally.invalidRow(row.line(), row.id(), problem);
                 }
             }
         } catch (InputRejectedException e) {
-            report.reject(e.getMessage());
-            return;
+            return e.getMessage();
         }
-        judge(report);
+        return judge(tally);
     }
 
-    private void judge(InputReport report) {
-        if (report.rows() == 0) {
-            report.reject("the input holds no user IDs");
-        } else if (report.valid() == 0) {
-            report.reject("no valid user IDs: all " + report.invalid() + " rows are invalid");
-        } else if (report.invalid() > 0 && onInvalid == OnInvalid.REJECT) {
-            report.reject(report.invalid() + " of " + report.rows()
-                          + " rows are invalid (on-invalid=reject: nothing was sent)");
+    private String judge(Tally tally) {
+        if (tally.rows() == 0) {
+            return "the input holds no user IDs";
+        } else if (tally.valid() == 0) {
+            return "no valid user IDs: all " + tally.invalid() + " rows are invalid";
+        } else if (tally.invalid() > 0 && onInvalid == OnInvalid.REJECT) {
+            return tally.invalid() + " of " + tally.rows() + " rows are invalid (on-invalid=reject: nothing was sent)";
         }
+        return null;
     }
 }

@@ -1,11 +1,12 @@
 package com.expresschat.statussync.validation;
 
-import com.expresschat.statussync.intake.Excerpt;
-import com.expresschat.statussync.intake.Row;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+
+import com.expresschat.statussync.intake.Excerpt;
+import com.expresschat.statussync.model.Row;
 
 /**
  * Decides whether a row may be sent (SPEC §2). IDs and subscriber IDs must match the configured pattern

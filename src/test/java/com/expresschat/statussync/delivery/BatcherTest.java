@@ -17,9 +17,9 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import com.expresschat.statussync.intake.Row;
-import com.expresschat.statussync.outcome.InputReport;
-import com.expresschat.statussync.support.Samples;
+import com.expresschat.statussync.model.Batch;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.Tally;
 import com.expresschat.statussync.validation.RowValidator;
 
 /** Batcher: batches of batch-size, one status per batch, no ID twice in a batch, invalid rows skipped (§3). */
@@ -28,7 +28,7 @@ class BatcherTest {
     private static final String ACTIVE = "ACTIVE";
 
     private final RowValidator validator = new RowValidator("[0-9a-f]{24}", List.of(DELETED, ACTIVE), DELETED);
-    private final InputReport report = Samples.report("users.txt");
+    private final Tally tally = new Tally();
 
     @Test
     void groupsRowsIntoBatchesOfBatchSizeWithTheRemainderLast() throws IOException {
@@ -74,7 +74,7 @@ class BatcherTest {
 
         assertThat(batches).hasSize(1);
         assertThat(lines(batches.get(0))).containsExactly(1L, 3L);
-        assertThat(report.duplicatesDropped()).isEqualTo(2);
+        assertThat(tally.duplicatesDropped()).isEqualTo(2);
     }
 
     @Test
@@ -85,7 +85,7 @@ class BatcherTest {
 
         assertThat(batches).extracting(BatcherTest::idsOf).containsExactly(
                 List.of(userId(1), userId(2)), List.of(userId(1)), List.of(userId(2)));
-        assertThat(report.duplicatesDropped()).isZero();
+        assertThat(tally.duplicatesDropped()).isZero();
     }
 
     @Test
@@ -102,7 +102,7 @@ class BatcherTest {
 
         assertThat(batches).hasSize(1);
         assertThat(lines(batches.get(0))).containsExactly(1L, 6L);
-        assertThat(report.duplicatesDropped()).isZero();
+        assertThat(tally.duplicatesDropped()).isZero();
     }
 
     @Test
@@ -117,7 +117,7 @@ class BatcherTest {
     @Test
     void readsNoFurtherThanTheBatchItHandsOut() {
         ListRowReader reader = new ListRowReader(rows(10));
-        Batcher batcher = new Batcher(reader, validator, report, 3);
+        Batcher batcher = new Batcher(reader, validator, "users.txt", 3, tally);
 
         assertThat(batcher.next().size()).isEqualTo(3);
         assertThat(reader.rowsRead()).isEqualTo(3);
@@ -125,7 +125,7 @@ class BatcherTest {
 
     @Test
     void anInputWithoutValidRowsHasNoBatch() {
-        Batcher batcher = new Batcher(new ListRowReader(List.of(Row.of(1, "nope", null, null))), validator, report, 3);
+        Batcher batcher = new Batcher(new ListRowReader(List.of(Row.of(1, "nope", null, null))), validator, "users.txt", 3, tally);
 
         assertThat(batcher.hasNext()).isFalse();
         assertThatThrownBy(batcher::next).isInstanceOf(NoSuchElementException.class);
@@ -135,14 +135,14 @@ class BatcherTest {
     void closingTheBatcherClosesTheRowReader() throws IOException {
         ListRowReader reader = new ListRowReader(rows(5));
 
-        new Batcher(reader, validator, report, 2).close();
+        new Batcher(reader, validator, "users.txt", 2, tally).close();
 
         assertThat(reader.closed()).isTrue();
     }
 
     private List<Batch> batchesOf(List<Row> rows, int batchSize) throws IOException {
         List<Batch> batches = new ArrayList<>();
-        try (Batcher batcher = new Batcher(new ListRowReader(rows), validator, report, batchSize)) {
+        try (Batcher batcher = new Batcher(new ListRowReader(rows), validator, "users.txt", batchSize, tally)) {
             batcher.forEachRemaining(batches::add);
         }
         return batches;

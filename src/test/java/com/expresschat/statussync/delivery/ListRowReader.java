@@ -2,8 +2,8 @@ package com.expresschat.statussync.delivery;
 
 import java.util.List;
 
-import com.expresschat.statussync.intake.Row;
-import com.expresschat.statussync.intake.RowReader;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
 
 /** A {@link RowReader} over rows held in a list, which tells how far it was read and whether it was closed. */
 final class ListRowReader implements RowReader {

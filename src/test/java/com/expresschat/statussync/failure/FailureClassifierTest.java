@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.expresschat.statussync.model.FailureClass;
+
 /** FailureClassifier (§4): what went wrong with one PUT, from what camel-http threw. */
 class FailureClassifierTest {
 

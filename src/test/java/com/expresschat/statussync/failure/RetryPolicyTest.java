@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -19,7 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.expresschat.statussync.ExchangeKeys;
+import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.model.FailureClass;
+import com.expresschat.statussync.pause.ExpressChatCircuit;
+import com.expresschat.statussync.pause.IntakeGate;
+import com.expresschat.statussync.pause.NotSentException;
 import com.expresschat.statussync.support.Samples;
 
 /**
@@ -33,8 +35,9 @@ class RetryPolicyTest {
     private final CamelContext camel = new DefaultCamelContext();
     // random 0.5 is the middle of the jitter range, so the delays are exactly 1 s, 2 s, 4 s ...
     private final FailureClassifier classifier = new FailureClassifier(CLOCK);
-    private final IntakeGate gate = new IntakeGate(camel, List.of(), Executors.newSingleThreadExecutor(), CLOCK);
-    private final ExpressChatCircuit circuit = new ExpressChatCircuit(20, 10, 50, classifier, gate);
+    private final IntakeGate gate = new IntakeGate(CLOCK);
+    private final ExpressChatCircuit circuit = new ExpressChatCircuit(20, 10, 50,
+            failure -> classifier.classify(failure).failureClass().retryable(), gate);
     private final RetryPolicy policy = new RetryPolicy(classifier, circuit,
             new Backoff(Duration.ofSeconds(1), 2, Duration.ofSeconds(60), () -> 0.5), MAX_RETRIES);
 
@@ -85,9 +88,9 @@ class RetryPolicyTest {
 
         policy.matches(exchange);
 
-        assertThat(exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class).failureClass())
+        assertThat(exchange.getProperty(ExchangeKeys.LAST_FAILURE, DeliveryFailure.class).failureClass())
                 .isEqualTo(FailureClass.TRANSIENT);
-        assertThat(exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class).httpStatus()).isEqualTo(500);
+        assertThat(exchange.getProperty(ExchangeKeys.LAST_FAILURE, DeliveryFailure.class).httpStatus()).isEqualTo(500);
         assertThat(RetryPolicy.failedAttempts(exchange)).isEqualTo(2);
     }
 
@@ -108,7 +111,7 @@ class RetryPolicyTest {
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, caught);
 
         assertThat(policy.matches(exchange)).isFalse();
-        assertThat(exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class).failureClass())
+        assertThat(exchange.getProperty(ExchangeKeys.LAST_FAILURE, DeliveryFailure.class).failureClass())
                 .isEqualTo(FailureClass.AUTH);
     }
 
@@ -125,7 +128,7 @@ class RetryPolicyTest {
         exchange.setException(failure);
         exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, attempt);
         if (attempt != null) {
-            exchange.setProperty(RetryPolicy.FAILED_ATTEMPTS, attempt - 1);
+            exchange.setProperty(ExchangeKeys.FAILED_ATTEMPTS, attempt - 1);
         }
         return exchange;
     }
@@ -140,6 +143,6 @@ class RetryPolicyTest {
 
         assertThat(policy.matches(exchange)).isFalse();
         assertThat(RetryPolicy.failedAttempts(exchange)).isZero();
-        assertThat(exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class).sent()).isFalse();
+        assertThat(exchange.getProperty(ExchangeKeys.LAST_FAILURE, DeliveryFailure.class).sent()).isFalse();
     }
 }

@@ -4,14 +4,14 @@ import static com.expresschat.statussync.intake.Rows.ID_1;
 import static com.expresschat.statussync.intake.Rows.ID_2;
 import static com.expresschat.statussync.intake.Rows.SUB_1;
 import static com.expresschat.statussync.intake.Rows.SUB_2;
-import static com.expresschat.statussync.intake.Rows.bytes;
-import static com.expresschat.statussync.intake.Rows.concat;
 import static com.expresschat.statussync.intake.Rows.read;
-import static com.expresschat.statussync.intake.Rows.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+
+import com.expresschat.statussync.model.InputRejectedException;
+import com.expresschat.statussync.model.Row;
 
 class CsvRowReaderTest {
 
@@ -123,29 +123,5 @@ class CsvRowReaderTest {
         assertThat(read(CSV, "")).isEmpty();
         assertThat(read(CSV, "\n\n")).isEmpty();
         assertThat(read(CSV, "id,status\n")).isEmpty();
-    }
-
-    @Test
-    void rejectsInvalidUtf8NamingTheLine() {
-        byte[] input = concat(utf8("id\n" + ID_1 + "\n"), bytes(0x80), utf8(ID_2 + "\n"));
-        assertThatThrownBy(() -> read(CSV, input))
-                .isInstanceOf(InputRejectedException.class)
-                .hasMessage("not valid UTF-8 (near line 3)");
-    }
-
-    @Test
-    void rejectsAMillionCharacterLine() {
-        GeneratedInput input = GeneratedInput.repeat("id,name\n" + ID_1 + ",Ann\n", "x", 1_000_000, "\n");
-        assertThatThrownBy(() -> read(CSV, input))
-                .isInstanceOf(InputRejectedException.class)
-                .hasMessage("line 3 is longer than 65536 characters");
-        assertThat(input.bytesRead()).isLessThan(100_000);
-    }
-
-    @Test
-    void streamsTwoHundredThousandRows() throws Exception {
-        GeneratedInput input = new GeneratedInput("id,subscriberId,status\r\n", 200_000,
-                i -> String.format("%024x,\"%024x\",DELETED\r\n", i, i + 1), "");
-        assertThat(Rows.countStreaming(CSV, input, 64 * 1024)).isEqualTo(200_000);
     }
 }

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.expresschat.statussync.model.Input;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
+import com.expresschat.statussync.support.Samples;
 
 class FileIntakeTest {
 
@@ -25,28 +26,27 @@ class FileIntakeTest {
         GenericFile<File> picked = new GenericFile<>();
         picked.setAbsoluteFilePath(file.toAbsolutePath().toString());
         picked.setRelativeFilePath(file.getFileName().toString());
-        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.getMessage().setBody(picked);
-        return new FileIntake().toInput(exchange);
+        return new FileIntake().toInput(picked);
     }
 
-    private static byte[] read(Input input) throws IOException {
-        try (InputStream in = input.content().open()) {
-            return in.readAllBytes();
+    private static Row firstRow(Input input) throws Exception {
+        try (RowReader rows = input.openRows()) {
+            return rows.next();
         }
     }
 
     @Test
     void aRegularFileIsAnInputOfTheFormatItsNameSays() throws Exception {
-        Path file = Files.writeString(dir.resolve("users.csv"), "id\n");
+        Path file = Files.writeString(dir.resolve("users.csv"), "id\n" + Samples.USER_ID + "\n");
 
         Input input = toInput(file);
 
         assertThat(input.name()).isEqualTo("users.csv");
         assertThat(input.source()).isEqualTo(FileIntake.SOURCE);
-        assertThat(input.format()).isEqualTo(InputFormat.CSV);
+        assertThat(input.archived()).isTrue();
+        assertThat(input.format()).isEqualTo(InputFormat.CSV.name());
         assertThat(input.refusal()).isNull();
-        assertThat(read(input)).isEqualTo("id\n".getBytes());
+        assertThat(firstRow(input).id()).isEqualTo(Samples.USER_ID);
     }
 
     @Test
@@ -58,7 +58,7 @@ class FileIntakeTest {
 
         assertThat(input.refusal()).isEqualTo(
                 "'users.txt' is a symbolic link, which is never followed: copy or move the file itself into the inbox");
-        assertThatThrownBy(() -> read(input)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> firstRow(input)).isInstanceOf(IOException.class);
         assertThat(Files.readString(target)).isEqualTo("tok-123\n");
     }
 }

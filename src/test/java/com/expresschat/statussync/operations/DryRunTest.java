@@ -6,8 +6,10 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import com.expresschat.statussync.model.BatchRecord;
+import com.expresschat.statussync.model.Outcome;
+import com.expresschat.statussync.model.Receipt;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** statussync.dry-run (§7): validate, batch and write receipts, send nothing. */
 class DryRunTest extends StatusSyncTestSupport {
@@ -20,27 +22,23 @@ class DryRunTest extends StatusSyncTestSupport {
     @Test
     void aDryRunShowsTheThreeRequestsThatWouldBeSentAndSendsNothing() throws Exception {
         expressChat.acceptAll();
-        drop("250.txt", ids(250, 1));
-
-        JsonNode receipt = awaitDone("250.txt");
+        Receipt receipt = process("250.txt", ids(250, 1));
 
         assertThat(expressChat.requests()).isEmpty();
-        assertThat(receipt.path("outcome").asText()).isEqualTo("DRY_RUN");
-        assertThat(receipt.path("counts").path("sent").asInt()).isZero();
-        assertThat(receipt.path("batches")).hasSize(3);
-        assertThat(receipt.path("batches")).map(b -> b.path("request").path("ids").size()).containsExactly(100, 100, 50);
-        JsonNode first = receipt.path("batches").get(0);
-        assertThat(first.path("result").asText()).isEqualTo("DRY_RUN");
-        assertThat(first.path("attempts").asInt()).isZero();
-        assertThat(first.path("request").path("status").asText()).isEqualTo("DELETED");
-        assertThat(first.path("request").path("ids").get(0).asText()).isEqualTo(objectId(1));
+        assertThat(receipt.outcome()).isEqualTo(Outcome.DRY_RUN);
+        assertThat(receipt.counts().sent()).isZero();
+        assertThat(receipt.batches()).hasSize(3);
+        assertThat(receipt.batches()).map(b -> b.request().ids().size()).containsExactly(100, 100, 50);
+        BatchRecord first = receipt.batches().iterator().next();
+        assertThat(first.result()).isEqualTo(BatchRecord.DRY_RUN);
+        assertThat(first.attempts()).isZero();
+        assertThat(first.request().status()).isEqualTo("DELETED");
+        assertThat(first.request().ids().get(0)).isEqualTo(objectId(1));
     }
 
     @Test
     void aDryRunStillRejectsAnInvalidInput() throws Exception {
-        drop("bad.txt", "nope\n");
-
-        assertThat(awaitRejected("bad.txt").path("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(process("bad.txt", "nope\n").outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(expressChat.requests()).isEmpty();
     }
 }

@@ -14,11 +14,10 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
-import com.expresschat.statussync.failure.IntakeGate;
+import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.LogCapture;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** §7 operations over real HTTP: Prometheus metrics, health, and the log lines an operator relies on. */
 class OperationsTest extends StatusSyncTestSupport {
@@ -43,11 +42,15 @@ class OperationsTest extends StatusSyncTestSupport {
 
         assertThat(metrics)
                 .contains("statussync_inputs_total{outcome=\"PARTIAL\"} 1.0")
-                .contains("statussync_ids_total{failure_class=\"none\",result=\"delivered\"} 4.0")
-                .contains("statussync_ids_total{failure_class=\"REJECTED\",result=\"dead_lettered\"} 2.0")
+                // batch 2 ([3, 4]) is refused, then isolated: 4 alone is delivered, 3 alone refused
+                .contains("statussync_ids_total{failure_class=\"none\",result=\"delivered\"} 5.0")
+                .contains("statussync_ids_total{failure_class=\"REJECTED\",result=\"dead_lettered\"} 1.0")
                 .contains("statussync_batches_total{result=\"DELIVERED\"} 2.0")
-                .contains("statussync_express_chat_request_seconds_count{status=\"200\"} 2")
-                .contains("statussync_express_chat_request_seconds_count{status=\"422\"} 1")
+                .contains("statussync_batches_total{result=\"ISOLATED\"} 1.0")
+                .contains("# HELP statussync_isolation_requests_total PUTs made to isolate the IDs express-chat refuses")
+                .contains("statussync_isolation_requests_total 2.0")
+                .contains("statussync_express_chat_request_seconds_count{status=\"200\"} 3")
+                .contains("statussync_express_chat_request_seconds_count{status=\"422\"} 2")
                 .contains("statussync_express_chat_request_seconds_bucket{status=\"200\",le=")
                 .contains("statussync_intake_paused 0.0")
                 .contains("statussync_inbox_files 0.0")

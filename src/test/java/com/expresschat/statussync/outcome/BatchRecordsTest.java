@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.expresschat.statussync.delivery.StatusUpdate;
+import com.expresschat.statussync.model.BatchRecord;
+import com.expresschat.statussync.model.StatusUpdate;
+import com.expresschat.statussync.storage.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** BatchRecords: every batch of an input for its receipt, in batch order, without holding them all in memory. */
@@ -48,7 +50,7 @@ class BatchRecordsTest {
     void aDryRunRecordKeepsTheRequestItWouldHaveSent() throws IOException {
         BatchRecords records = new BatchRecords(done, json, 1);
         BatchRecord dryRun = new BatchRecord(1, "request-1", "DELETED", 2, 0, BatchRecord.DRY_RUN, null, null,
-                new StatusUpdate(List.of("a", "b"), "DELETED", List.of("s")));
+                new StatusUpdate(List.of("a", "b"), "DELETED", List.of("s")), null);
         records.add(dryRun);
 
         assertThat(partFiles()).hasSize(1);

@@ -19,13 +19,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.expresschat.statussync.delivery.Batch;
 import com.expresschat.statussync.failure.DeliveryFailure;
-import com.expresschat.statussync.failure.FailureClass;
 import com.expresschat.statussync.intake.InputFormat;
-import com.expresschat.statussync.intake.InputRejectedException;
-import com.expresschat.statussync.intake.Row;
-import com.expresschat.statussync.intake.RowReader;
+import com.expresschat.statussync.model.Batch;
+import com.expresschat.statussync.model.BatchOutcome;
+import com.expresschat.statussync.model.FailureClass;
+import com.expresschat.statussync.model.InputRejectedException;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
+import com.expresschat.statussync.storage.Folders;
+import com.expresschat.statussync.support.Samples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -56,9 +59,9 @@ class DeadLetterFilesTest {
     @Test
     void writesOneFilePerFailureClassWithTheRowsOfAllItsBatches() throws Exception {
         DeadLetterFiles deadLetters = deadLettersOf("users.txt");
-        deadLetters.add(batchOfUsers(1, 1, 2), DOWN, 6, FIRST_AT);
-        deadLetters.add(batchOfUsers(2, 3), REFUSED, 1, FIRST_AT);
-        deadLetters.add(batchOfUsers(3, 4, 5), NO_ANSWER, 6, LAST_AT);
+        add(deadLetters, batchOfUsers(1, 1, 2), DOWN, 6, FIRST_AT);
+        add(deadLetters, batchOfUsers(2, 3), REFUSED, 1, FIRST_AT);
+        add(deadLetters, batchOfUsers(3, 4, 5), NO_ANSWER, 6, LAST_AT);
 
         List<Path> published = deadLetters.publish();
 
@@ -79,7 +82,7 @@ class DeadLetterFilesTest {
                 Row.of(1, userId(1), subscriberId(1), null),
                 Row.of(2, userId(2), null, "ACTIVE")), "request-1");
         DeadLetterFiles deadLetters = deadLettersOf("users.txt");
-        deadLetters.add(active, REFUSED, 1, FIRST_AT);
+        add(deadLetters, active, REFUSED, 1, FIRST_AT);
 
         Path file = deadLetters.publish().get(0);
 
@@ -95,8 +98,8 @@ class DeadLetterFilesTest {
     @Test
     void explainsBesideTheFileWhyItsIdsWereNotDelivered() throws IOException {
         DeadLetterFiles deadLetters = deadLettersOf("users.txt");
-        deadLetters.add(batchOfUsers(1, 1, 2), DOWN, 6, FIRST_AT);
-        deadLetters.add(batchOfUsers(2, 3), NO_ANSWER, 4, LAST_AT);
+        add(deadLetters, batchOfUsers(1, 1, 2), DOWN, 6, FIRST_AT);
+        add(deadLetters, batchOfUsers(2, 3), NO_ANSWER, 4, LAST_AT);
 
         deadLetters.publish();
 
@@ -118,7 +121,7 @@ class DeadLetterFilesTest {
     @Test
     void nothingLooksCompleteBeforeTheInputIsFinished() throws IOException {
         DeadLetterFiles deadLetters = deadLettersOf("users.txt");
-        deadLetters.add(batchOfUsers(1, 1), DOWN, 6, FIRST_AT);
+        add(deadLetters, batchOfUsers(1, 1), DOWN, 6, FIRST_AT);
 
         assertThat(namesIn(folders.error())).containsExactly(".users.txt.transient.ndjson.part");
     }
@@ -128,8 +131,8 @@ class DeadLetterFilesTest {
         Files.writeString(folders.error().resolve("users.txt.transient.ndjson"), "an earlier input's dead letters\n");
         DeadLetterFiles first = deadLettersOf("users.txt");
         DeadLetterFiles second = deadLettersOf("users.txt");
-        first.add(batchOfUsers(1, 1), DOWN, 6, FIRST_AT);
-        second.add(batchOfUsers(1, 2), DOWN, 6, FIRST_AT);
+        add(first, batchOfUsers(1, 1), DOWN, 6, FIRST_AT);
+        add(second, batchOfUsers(1, 2), DOWN, 6, FIRST_AT);
 
         List<Path> published = new ArrayList<>(first.publish());
         published.addAll(second.publish());
@@ -146,7 +149,7 @@ class DeadLetterFilesTest {
         Locale.setDefault(Locale.forLanguageTag("tr-TR")); // where "TRANSIENT".toLowerCase() is "transıent"
         try {
             DeadLetterFiles deadLetters = deadLettersOf("users.txt");
-            deadLetters.add(batchOfUsers(1, 1), DOWN, 6, FIRST_AT);
+            add(deadLetters, batchOfUsers(1, 1), DOWN, 6, FIRST_AT);
 
             assertThat(deadLetters.publish()).containsExactly(folders.error().resolve("users.txt.transient.ndjson"));
         } finally {
@@ -157,8 +160,8 @@ class DeadLetterFilesTest {
     @Test
     void abandoningDropsThePartFiles() throws IOException {
         DeadLetterFiles deadLetters = deadLettersOf("users.txt");
-        deadLetters.add(batchOfUsers(1, 1), DOWN, 6, FIRST_AT);
-        deadLetters.add(batchOfUsers(2, 2), REFUSED, 1, FIRST_AT);
+        add(deadLetters, batchOfUsers(1, 1), DOWN, 6, FIRST_AT);
+        add(deadLetters, batchOfUsers(2, 2), REFUSED, 1, FIRST_AT);
 
         deadLetters.abandon();
 
@@ -169,7 +172,7 @@ class DeadLetterFilesTest {
     @Test
     void publishingAgainOrAbandoningAfterwardsChangesNothing() throws IOException {
         DeadLetterFiles deadLetters = deadLettersOf("users.txt");
-        deadLetters.add(batchOfUsers(1, 1), DOWN, 6, FIRST_AT);
+        add(deadLetters, batchOfUsers(1, 1), DOWN, 6, FIRST_AT);
         deadLetters.publish();
 
         assertThat(deadLetters.publish()).isEmpty();
@@ -177,6 +180,33 @@ class DeadLetterFilesTest {
 
         assertThat(namesIn(folders.error())).containsExactlyInAnyOrder(
                 "users.txt.transient.ndjson", "users.txt.transient.ndjson.error.json");
+    }
+
+    @Test
+    void anIsolatedBatchDeadLettersOnlyItsDeadLetteredPartsAndItsReportListsEachRefusedIdWithItsAnswer()
+            throws Exception {
+        DeadLetterFiles deadLetters = deadLettersOf("users.txt");
+        deadLetters.add(Samples.isolated(1));
+
+        deadLetters.publish();
+
+        Path rejected = folders.error().resolve("users.txt.rejected.ndjson");
+        assertThat(replay(rejected)).extracting(Row::id).containsExactly(userId(3));
+        assertThat(replay(folders.error().resolve("users.txt.transient.ndjson"))).extracting(Row::id)
+                .containsExactly(userId(4));
+        JsonNode report = json.readTree(Files.readString(Path.of(rejected + ".error.json")));
+        assertThat(report.path("refusedAlone").asInt()).isEqualTo(1);
+        assertThat(report.path("refused")).singleElement().satisfies(id -> {
+            assertThat(id.path("id").asText()).isEqualTo(userId(3));
+            assertThat(id.path("requestId").asText()).isEqualTo("request-1.2.1");
+            assertThat(id.path("httpStatus").asInt()).isEqualTo(400);
+            assertThat(id.path("response").asText()).isEqualTo("unknown user 3");
+        });
+        assertThat(report.has("notIsolated")).isFalse();
+        JsonNode transientReport = json.readTree(Files.readString(
+                folders.error().resolve("users.txt.transient.ndjson.error.json")));
+        assertThat(transientReport.path("notIsolated").asInt()).isEqualTo(1);
+        assertThat(transientReport.has("refused")).isFalse();
     }
 
     @Test
@@ -212,5 +242,12 @@ class DeadLetterFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(path -> path.getFileName().toString()).toList();
         }
+    }
+
+    /** Adds a dead-lettered batch, as its outcome arrives from delivery. */
+    private static void add(DeadLetterFiles files, Batch batch, DeliveryFailure failure, int attempts, Instant at)
+            throws IOException {
+        files.add(BatchOutcome.deadLettered(batch, attempts, failure.failureClass(), failure.httpStatus(),
+                failure.responseBody(), failure.exception(), at));
     }
 }

@@ -1,5 +1,7 @@
 package com.expresschat.statussync.outcome;
 
+import com.expresschat.statussync.model.BatchRecord;
+
 /** Test fixtures: what became of a batch, as the delivery and dead-letter recorders report it. */
 final class SampleBatches {
 

@@ -48,10 +48,16 @@ class DevProfileIT {
             assertThat(seed.path("outcome").asText()).isEqualTo("DELIVERED");
             assertThat(seed.path("batches").get(0).path("response").asText()).contains("\"updated\":1");
 
+            // the README's walk-through, step 2: isolation delivers the good ID and dead-letters only the refused one
             JsonNode fault = awaitReceipt(done.resolve("fault.txt.receipt.json"));
-            assertThat(fault.path("outcome").asText()).isEqualTo("FAILED");
-            assertThat(Files.readAllLines(error.resolve("fault.txt.rejected.ndjson"))).hasSize(2);
-            assertThat(app.output()).contains("Input seed.txt DELIVERED").contains("Input fault.txt FAILED");
+            assertThat(fault.path("outcome").asText()).isEqualTo("PARTIAL");
+            assertThat(fault.path("batches").get(0).path("isolation").path("refused").get(0).path("id").asText())
+                    .isEqualTo(ExpressChatSimulator.FAULT_REJECT);
+            assertThat(Files.readAllLines(error.resolve("fault.txt.rejected.ndjson")))
+                    .containsExactly("{\"id\":\"" + ExpressChatSimulator.FAULT_REJECT + "\",\"status\":\"DELETED\"}");
+            assertThat(app.output()).contains("Input seed.txt DELIVERED")
+                    .contains("Input fault.txt PARTIAL: rows=2 sent=2 delivered=1 deadLettered=1 refused=1 "
+                              + "isolationRequests=2");
         }
     }
 

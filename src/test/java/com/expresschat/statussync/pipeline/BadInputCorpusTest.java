@@ -90,7 +90,19 @@ class BadInputCorpusTest extends StatusSyncTestSupport {
                 arguments("fifty-mb-line.txt", fiftyMbLine(""), tooLong("line 1")),
                 arguments("fifty-mb-line.csv", fiftyMbLine("id,"), tooLong("line 1")),
                 arguments("fifty-mb-line.ndjson", fiftyMbLine("{\"id\": \""), tooLong("line 1")),
-                arguments("fifty-mb-line.json", fiftyMbLine("{\"ids\": [\""), tooLong("a JSON string near line 1")));
+                arguments("fifty-mb-line.json", fiftyMbLine("{\"ids\": [\""), tooLong("a JSON string near line 1")),
+                // inputs that hold nothing usable, or are not what their name says
+                arguments("blank.txt", text("   \n\t\n  \n"), "no user IDs"),
+                arguments("comments-only.txt", text("# nothing\n"), "no user IDs"),
+                arguments("malformed.json", text("{\"ids\": [\"640f472d173951357f08edee\""), "malformed JSON"),
+                arguments("no-id-column.csv", text("userid_x,status\n640f472d173951357f08edee,DELETED\n"),
+                        "no id column"),
+                arguments("report.xlsx", text("640f472d173951357f08edee"), "not a known input format"),
+                // binary garbage in every format: rejected, whatever the reason the reader gives
+                arguments("garbage.txt", garbage(), ""),
+                arguments("garbage.csv", garbage(), ""),
+                arguments("garbage.json", garbage(), ""),
+                arguments("garbage.ndjson", garbage(), ""));
     }
 
     /** The reader stopped at the line limit rather than reading on: what it holds stays bounded. */
@@ -319,6 +331,19 @@ class BadInputCorpusTest extends StatusSyncTestSupport {
     /** A file of the committed corpus. */
     private static Content corpus(String file) {
         return out -> out.write(corpusBytes(file));
+    }
+
+    private static Content text(String text) {
+        return out -> out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** 4 KB of random bytes, the same every run. */
+    private static Content garbage() {
+        return out -> {
+            byte[] garbage = new byte[4096];
+            new java.util.Random(42).nextBytes(garbage);
+            out.write(garbage);
+        };
     }
 
     private static Content empty() {

@@ -7,8 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.expresschat.statussync.model.BatchRecord;
+import com.expresschat.statussync.model.Outcome;
+import com.expresschat.statussync.model.Receipt;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Batches of batch-size (§3), without an ID twice in one batch. */
 class BatchingTest extends StatusSyncTestSupport {
@@ -20,29 +22,24 @@ class BatchingTest extends StatusSyncTestSupport {
 
     @Test
     void twoHundredFiftyIdsMakeBatchesOf100100And50() throws Exception {
-        drop("250.txt", ids(250, 1));
+        Receipt receipt = process("250.txt", ids(250, 1));
 
-        JsonNode receipt = awaitDone("250.txt");
-
-        assertThat(receipt.path("outcome").asText()).isEqualTo("DELIVERED");
-        assertThat(receipt.path("counts").path("batches").asInt()).isEqualTo(3);
+        assertThat(receipt.outcome()).isEqualTo(Outcome.DELIVERED);
+        assertThat(receipt.counts().batches()).isEqualTo(3);
         assertThat(expressChat.bodies()).map(b -> b.get("ids").size()).containsExactlyInAnyOrder(100, 100, 50);
         assertThat(expressChat.receivedIds()).hasSize(250).doesNotHaveDuplicates();
         List<String> requestIds = expressChat.requests().stream().map(r -> r.getHeader("X-Request-Id")).toList();
         assertThat(requestIds).doesNotHaveDuplicates();
-        assertThat(receipt.path("batches")).map(b -> b.path("requestId").asText())
-                .containsExactlyInAnyOrderElementsOf(requestIds);
+        assertThat(receipt.batches()).map(BatchRecord::requestId).containsExactlyInAnyOrderElementsOf(requestIds);
     }
 
     @Test
     void anIdRepeatedInsideABatchIsSentOnce() throws Exception {
         String a = objectId(1);
-        drop("dup.txt", a + "\n" + objectId(2) + "\n" + a.toUpperCase() + "\n" + a + "\n");
-
-        JsonNode receipt = awaitDone("dup.txt");
+        Receipt receipt = process("dup.txt", a + "\n" + objectId(2) + "\n" + a.toUpperCase() + "\n" + a + "\n");
 
         assertThat(expressChat.receivedIds()).containsExactly(a, objectId(2));
-        assertThat(receipt.path("counts").path("duplicatesDropped").asInt()).isEqualTo(2);
-        assertThat(receipt.path("counts").path("delivered").asInt()).isEqualTo(2);
+        assertThat(receipt.counts().duplicatesDropped()).isEqualTo(2);
+        assertThat(receipt.counts().delivered()).isEqualTo(2);
     }
 }

@@ -24,7 +24,7 @@ class DeadLetterTest extends StatusSyncTestSupport {
     }
 
     @Test
-    void a400ToOneBatchOfThreeIsPartialAndItsDeadLetterReplaysExactlyThoseIds() throws Exception {
+    void a400ToOneIdOfSixIsPartialAndItsDeadLetterReplaysExactlyThatIdAndTakesItsReportAlong() throws Exception {
         expressChat.acceptAll();
         String refused = objectId(3);
         expressChat.stubFor(ExpressChatStub.statusUpdate().atPriority(1)
@@ -35,22 +35,29 @@ class DeadLetterTest extends StatusSyncTestSupport {
         JsonNode receipt = awaitDone("six.txt");
 
         assertThat(receipt.path("outcome").asText()).isEqualTo("PARTIAL");
-        assertThat(receipt.path("counts").path("delivered").asInt()).isEqualTo(4);
-        assertThat(receipt.path("counts").path("deadLettered").asInt()).isEqualTo(2);
-        assertThat(expressChat.requests()).hasSize(3); // REJECTED is not retried
+        assertThat(receipt.path("counts").path("delivered").asInt()).isEqualTo(5);
+        assertThat(receipt.path("counts").path("deadLettered").asInt()).isEqualTo(1);
+        assertThat(receipt.path("counts").path("refused").asInt()).isEqualTo(1);
+        assertThat(receipt.path("counts").path("isolationRequests").asInt()).isEqualTo(2);
+        // three batches, then batch 2 ([3, 4], refused) isolated in two single-ID PUTs; REJECTED is not retried
+        assertThat(expressChat.requests()).hasSize(5);
         assertThat(receipt.path("deadLetterFiles")).hasSize(1);
         Path deadLetter = Path.of(receipt.path("deadLetterFiles").get(0).asText());
         assertThat(deadLetter.getParent()).isEqualTo(error());
         assertThat(deadLetter.getFileName().toString()).isEqualTo("six.txt.rejected.ndjson");
         assertThat(Files.readAllLines(deadLetter)).containsExactly(
-                "{\"id\":\"" + objectId(3) + "\",\"status\":\"DELETED\"}",
-                "{\"id\":\"" + objectId(4) + "\",\"status\":\"DELETED\"}");
+                "{\"id\":\"" + objectId(3) + "\",\"status\":\"DELETED\"}");
         JsonNode why = ExpressChatStub.read(Files.readString(error().resolve("six.txt.rejected.ndjson.error.json")));
         assertThat(why.path("failureClass").asText()).isEqualTo("REJECTED");
         assertThat(why.path("httpStatus").asInt()).isEqualTo(400);
         assertThat(why.path("response").asText()).contains("unknown user");
         assertThat(why.path("attempts").asInt()).isEqualTo(1);
         assertThat(why.path("input").asText()).isEqualTo("six.txt");
+        assertThat(why.path("refused")).singleElement().satisfies(id -> {
+            assertThat(id.path("id").asText()).isEqualTo(objectId(3));
+            assertThat(id.path("httpStatus").asInt()).isEqualTo(400);
+            assertThat(id.path("response").asText()).contains("unknown user");
+        });
 
         // the operator's fix is done upstream: express-chat now accepts; move the dead letter back to replay it
         wireMock.resetAll();
@@ -59,8 +66,13 @@ class DeadLetterTest extends StatusSyncTestSupport {
 
         JsonNode replay = awaitDone("six.txt.rejected.ndjson");
         assertThat(replay.path("outcome").asText()).isEqualTo("DELIVERED");
-        assertThat(expressChat.receivedIds()).containsExactly(objectId(3), objectId(4));
-        assertThat(listNames(error())).containsExactly("six.txt.rejected.ndjson.error.json");
+        assertThat(expressChat.receivedIds()).containsExactly(objectId(3));
+        // its report left error/ with it: archived beside the replay's receipt
+        assertThat(listNames(error())).isEmpty();
+        assertThat(ExpressChatStub.read(Files.readString(done().resolve("six.txt.rejected.ndjson.error.json")))
+                .path("deadLetterFile").asText()).isEqualTo("six.txt.rejected.ndjson");
+        assertThat(replay.path("replayedReport").asText())
+                .isEqualTo(done().resolve("six.txt.rejected.ndjson.error.json").toString());
     }
 
     private static List<String> listNames(Path dir) throws Exception {

@@ -2,15 +2,15 @@ package com.expresschat.statussync.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.expresschat.statussync.model.Outcome;
+import com.expresschat.statussync.model.Receipt;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Each format of §2 produces exactly the expected PUTs. */
 class InputFormatsTest extends StatusSyncTestSupport {
@@ -34,9 +34,7 @@ class InputFormatsTest extends StatusSyncTestSupport {
     @Test
     void plainListWithCommentsBlankLinesCrlfAndBom() throws Exception {
         String text = "\uFEFF# users to delete\r\n" + A + "\t" + SA + "\r\n\r\n  " + B + "  \r\n# done\r\n" + C + "   " + SB;
-        drop("users.txt", text.getBytes(StandardCharsets.UTF_8));
-
-        assertDelivered("users.txt");
+        assertDelivered(process("users.txt", text));
         assertThat(bodies()).containsExactly(
                 "{\"ids\":[\"" + A + "\",\"" + B + "\",\"" + C + "\"],\"status\":\"DELETED\",\"subscriberIds\":[\"" + SA
                 + "\",\"" + SB + "\"]}");
@@ -44,12 +42,10 @@ class InputFormatsTest extends StatusSyncTestSupport {
 
     @Test
     void csvWithQuotedFieldsAndStatusColumnMakesOneRequestPerStatus() throws Exception {
-        drop("users.csv", "user_id,\"subscriber_id\",status,comment\r\n"
+        assertDelivered(process("users.csv", "user_id,\"subscriber_id\",status,comment\r\n"
                           + "\"" + A + "\"," + SA + ",DELETED,\"left, in 2024\"\r\n"
                           + B + ",,SUSPENDED,\"said \"\"bye\"\"\"\r\n"
-                          + C + ",\"" + SB + "\",DELETED,\"two\nlines\"\r\n");
-
-        assertDelivered("users.csv");
+                          + C + ",\"" + SB + "\",DELETED,\"two\nlines\"\r\n"));
         assertThat(bodies()).containsExactlyInAnyOrder(
                 "{\"ids\":[\"" + A + "\",\"" + C + "\"],\"status\":\"DELETED\",\"subscriberIds\":[\"" + SA + "\",\"" + SB + "\"]}",
                 "{\"ids\":[\"" + B + "\"],\"status\":\"SUSPENDED\"}");
@@ -58,19 +54,15 @@ class InputFormatsTest extends StatusSyncTestSupport {
     @Test
     void jsonBodyIsSentAsItIs() throws Exception {
         String body = "{\"ids\":[\"" + A + "\",\"" + B + "\"],\"status\":\"SUSPENDED\",\"subscriberIds\":[\"" + SA + "\"]}";
-        drop("body.json", body);
-
-        assertDelivered("body.json");
+        assertDelivered(process("body.json", body));
         assertThat(bodies()).containsExactly(body);
     }
 
     @Test
     void jsonArrayOfBodiesKeepsEachBodysStatus() throws Exception {
-        drop("bodies.json", "[{\"ids\":[\"" + A + "\"],\"status\":\"DELETED\"},"
+        assertDelivered(process("bodies.json", "[{\"ids\":[\"" + A + "\"],\"status\":\"DELETED\"},"
                             + "{\"ids\":[\"" + B + "\",\"" + C + "\"],\"status\":\"SUSPENDED\",\"subscriberIds\":[\"" + SB + "\"]},"
-                            + "{\"ids\":[\"" + SA + "\"]}]");
-
-        assertDelivered("bodies.json");
+                            + "{\"ids\":[\"" + SA + "\"]}]"));
         assertThat(bodies()).containsExactlyInAnyOrder(
                 "{\"ids\":[\"" + A + "\",\"" + SA + "\"],\"status\":\"DELETED\"}",
                 "{\"ids\":[\"" + B + "\",\"" + C + "\"],\"status\":\"SUSPENDED\",\"subscriberIds\":[\"" + SB + "\"]}");
@@ -78,20 +70,17 @@ class InputFormatsTest extends StatusSyncTestSupport {
 
     @Test
     void ndjsonRowsWithOptionalSubscriberAndStatus() throws Exception {
-        drop("rows.ndjson", "{\"id\":\"" + A + "\",\"subscriberId\":\"" + SA + "\"}\n"
+        assertDelivered(process("rows.ndjson", "{\"id\":\"" + A + "\",\"subscriberId\":\"" + SA + "\"}\n"
                             + "\n"
                             + "{\"id\":\"" + B + "\",\"status\":\"SUSPENDED\"}\n"
-                            + "{\"id\":\"" + C + "\",\"status\":\"DELETED\"}\n");
-
-        assertDelivered("rows.ndjson");
+                            + "{\"id\":\"" + C + "\",\"status\":\"DELETED\"}\n"));
         assertThat(bodies()).containsExactlyInAnyOrder(
                 "{\"ids\":[\"" + A + "\",\"" + C + "\"],\"status\":\"DELETED\",\"subscriberIds\":[\"" + SA + "\"]}",
                 "{\"ids\":[\"" + B + "\"],\"status\":\"SUSPENDED\"}");
     }
 
-    private void assertDelivered(String name) throws Exception {
-        JsonNode receipt = awaitDone(name);
-        assertThat(receipt.path("outcome").asText()).as(receipt.toPrettyString()).isEqualTo("DELIVERED");
+    private static void assertDelivered(Receipt receipt) {
+        assertThat(receipt.outcome()).as(receipt.toString()).isEqualTo(Outcome.DELIVERED);
     }
 
     private List<String> bodies() {

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
 
+import com.expresschat.statussync.model.BatchRecord;
+import com.expresschat.statussync.model.Outcome;
+import com.expresschat.statussync.model.Receipt;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,26 +27,22 @@ class RetryTest extends StatusSyncTestSupport {
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("failed twice"));
         expressChat.stubFor(ExpressChatStub.statusUpdate().inScenario("flaky").whenScenarioStateIs("failed twice")
                 .willReturn(okJson("{\"ok\":true}")));
-        drop("flaky.txt", ids(3, 1));
+        Receipt receipt = process("flaky.txt", ids(3, 1));
 
-        JsonNode receipt = awaitDone("flaky.txt");
-
-        assertThat(receipt.path("outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(receipt.outcome()).isEqualTo(Outcome.DELIVERED);
         assertThat(expressChat.requests()).hasSize(3);
-        assertThat(receipt.path("batches").get(0).path("attempts").asInt()).isEqualTo(3);
+        BatchRecord batch = receipt.batches().iterator().next();
+        assertThat(batch.attempts()).isEqualTo(3);
         // every attempt of the batch carries the same request id
-        assertThat(expressChat.requests()).map(r -> r.getHeader("X-Request-Id")).containsOnly(
-                receipt.path("batches").get(0).path("requestId").asText());
+        assertThat(expressChat.requests()).map(r -> r.getHeader("X-Request-Id")).containsOnly(batch.requestId());
     }
 
     @Test
     void aBatchThatKeepsFailingIsDeadLetteredAsTransientAfterAllRetries() throws Exception {
         expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(aResponse().withStatus(500).withBody("boom")));
-        drop("down.txt", ids(2, 1));
+        Receipt receipt = process("down.txt", ids(2, 1));
 
-        JsonNode receipt = awaitDone("down.txt");
-
-        assertThat(receipt.path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(receipt.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(expressChat.requests()).hasSize(6); // 1 attempt + 5 retries
         JsonNode why = ExpressChatStub.read(Files.readString(error().resolve("down.txt.transient.ndjson.error.json")));
         assertThat(why.path("failureClass").asText()).isEqualTo("TRANSIENT");

@@ -6,8 +6,10 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import com.expresschat.statussync.model.InvalidRow;
+import com.expresschat.statussync.model.Outcome;
+import com.expresschat.statussync.model.Receipt;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** on-invalid=skip: the valid rows go out, the receipt lists the others (§2). */
 class SkipInvalidTest extends StatusSyncTestSupport {
@@ -20,14 +22,12 @@ class SkipInvalidTest extends StatusSyncTestSupport {
     @Test
     void validRowsAreSentAndSkippedRowsAreListed() throws Exception {
         expressChat.acceptAll();
-        drop("mixed.txt", objectId(1) + "\nxyz\n" + objectId(2) + " " + "nope\n" + objectId(3) + "\n");
+        Receipt receipt = process("mixed.txt", objectId(1) + "\nxyz\n" + objectId(2) + " " + "nope\n" + objectId(3) + "\n");
 
-        JsonNode receipt = awaitDone("mixed.txt");
-
-        assertThat(receipt.path("outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(receipt.outcome()).isEqualTo(Outcome.DELIVERED);
         assertThat(expressChat.receivedIds()).containsExactly(objectId(1), objectId(3));
-        assertThat(receipt.path("counts").path("invalid").asInt()).isEqualTo(2);
-        assertThat(receipt.path("invalidRows")).map(r -> r.path("line").asInt()).containsExactly(2, 3);
-        assertThat(receipt.path("invalidRows").get(1).path("reason").asText()).contains("subscriber ID");
+        assertThat(receipt.counts().invalid()).isEqualTo(2);
+        assertThat(receipt.invalidRows()).map(InvalidRow::line).containsExactly(2L, 3L);
+        assertThat(receipt.invalidRows().get(1).reason()).contains("subscriber ID");
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
 
+import com.expresschat.statussync.model.Outcome;
+import com.expresschat.statussync.model.Receipt;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,10 +42,11 @@ class ValidationTest extends StatusSyncTestSupport {
         for (int i = 0; i < 150; i++) {
             lines.append("bad-").append(i).append('\n');
         }
-        drop("many-bad.txt", lines.toString());
+        Receipt receipt = process("many-bad.txt", lines.toString());
 
-        awaitRejected("many-bad.txt");
-
+        assertThat(receipt.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(receipt.counts().invalid()).isEqualTo(150);
+        assertThat(receipt.invalidRows()).hasSize(100);
         JsonNode report = ExpressChatStub.read(Files.readString(error().resolve("many-bad.txt.error.json")));
         assertThat(report.path("invalidRowCount").asInt()).isEqualTo(150);
         assertThat(report.path("invalidRows")).hasSize(100);

@@ -19,7 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.expresschat.statussync.failure.IntakeGate;
+import com.expresschat.statussync.model.Outcome;
+import com.expresschat.statussync.model.Receipt;
+import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +50,13 @@ class FaultMatrixTest extends StatusSyncTestSupport {
 
     /** One row of the fault table: the answer, the class it ends in, requests made, gap between attempts. */
     record Row(String name, Supplier<ResponseDefinitionBuilder> answer, String failureClass, int requests,
-            long minGapMs, long maxGapMs) {
+            long minGapMs, long maxGapMs, int isolationRequests) {
+
+        Row(String name, Supplier<ResponseDefinitionBuilder> answer, String failureClass, int requests, long minGapMs,
+                long maxGapMs) {
+            this(name, answer, failureClass, requests, minGapMs, maxGapMs, 0);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -69,9 +77,10 @@ class FaultMatrixTest extends StatusSyncTestSupport {
         table.add(new Row("503 Retry-After: 3600 (capped)",
                 () -> aResponse().withStatus(503).withHeader("Retry-After", "3600"), "TRANSIENT", 3, CAP_MS - 50,
                 CAP_MS + 1500));
+        // REJECTED: one attempt, then isolation sends each of the two IDs alone (both refused: see IsolationTest)
         for (int status : new int[] { 400, 404, 409, 422 }) {
             table.add(new Row("HTTP " + status, () -> aResponse().withStatus(status).withBody("{\"error\":\"no\"}"),
-                    "REJECTED", 1, 0, 0));
+                    "REJECTED", 1, 0, 0, 2));
         }
         for (int status : new int[] { 401, 403 }) {
             table.add(new Row("HTTP " + status, () -> aResponse().withStatus(status), "AUTH", 1, 0, 0));
@@ -93,13 +102,17 @@ class FaultMatrixTest extends StatusSyncTestSupport {
     @MethodSource("faults")
     void everyFaultEndsWhereTheTableSays(Row fault) throws Exception {
         expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(fault.answer().get()));
-        drop("two.txt", ids(2, 1));
+        Receipt receipt = process("two.txt", ids(2, 1));
 
-        JsonNode receipt = awaitDone("two.txt");
-
-        assertThat(receipt.path("outcome").asText()).isEqualTo("FAILED");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(expressChat.requests()).hasSize(fault.requests()));
-        assertGaps(expressChat.requests(), fault.minGapMs(), fault.maxGapMs());
+        assertThat(receipt.outcome()).isEqualTo(Outcome.FAILED);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(expressChat.requests())
+                .hasSize(fault.requests() + fault.isolationRequests()));
+        String requestId = receipt.batches().iterator().next().requestId();
+        List<LoggedRequest> attempts = expressChat.requests().stream()
+                .filter(r -> requestId.equals(r.getHeader("X-Request-Id"))).toList();
+        assertThat(attempts).hasSize(fault.requests());
+        assertGaps(attempts, fault.minGapMs(), fault.maxGapMs());
+        assertThat(receipt.counts().isolationRequests()).isEqualTo(fault.isolationRequests());
         String deadLetter = "two.txt." + fault.failureClass().toLowerCase() + ".ndjson";
         assertThat(Files.readAllLines(error().resolve(deadLetter)))
                 .containsExactly(line(objectId(1)), line(objectId(2)));
@@ -107,7 +120,8 @@ class FaultMatrixTest extends StatusSyncTestSupport {
         assertThat(why.path("failureClass").asText()).isEqualTo(fault.failureClass());
         assertThat(why.path("attempts").asInt()).isEqualTo(fault.requests());
         assertThat(why.path("httpStatus").isNumber() || !why.path("exception").asText().isEmpty()).isTrue();
-        assertThat(receipt.path("counts").path("deadLettered").asInt()).isEqualTo(2);
+        assertThat(receipt.counts().deadLettered()).isEqualTo(2);
+        assertThat(receipt.deadLetterFiles()).containsExactly(error().resolve(deadLetter).toString());
         boolean paused = context.getRegistry().lookupByNameAndType("intakeGate", IntakeGate.class).isPaused();
         assertThat(paused).as("intake paused").isEqualTo("AUTH".equals(fault.failureClass()));
     }

@@ -18,7 +18,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.expresschat.statussync.failure.IntakeGate;
+import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -13,7 +13,7 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
 import com.expresschat.statussync.Application;
-import com.expresschat.statussync.ConfigLocations;
+import com.expresschat.statussync.configuration.ConfigLocations;
 import com.expresschat.statussync.support.RestClient;
 import com.expresschat.statussync.support.TestTls;
 

@@ -19,7 +19,7 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
-import com.expresschat.statussync.failure.IntakeGate;
+import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.RestClient;
 import com.expresschat.statussync.support.RestTestSupport;
@@ -110,8 +110,15 @@ class RestIntakeTest extends RestTestSupport {
         assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
         JsonNode receipt = ExpressChatStub.read(response.body());
         assertThat(receipt.path("outcome").asText()).isEqualTo("PARTIAL");
-        assertThat(receipt.path("counts").path("delivered").asInt()).isEqualTo(4);
-        assertThat(receipt.path("counts").path("deadLettered").asInt()).isEqualTo(2);
+        assertThat(receipt.path("counts").path("delivered").asInt()).isEqualTo(5);
+        assertThat(receipt.path("counts").path("deadLettered").asInt()).isEqualTo(1);
+        // the refused ID, found by isolation, with express-chat's answer to it alone
+        JsonNode refused = receipt.path("batches").get(1).path("isolation").path("refused");
+        assertThat(refused).singleElement().satisfies(id -> {
+            assertThat(id.path("id").asText()).isEqualTo(objectId(3));
+            assertThat(id.path("httpStatus").asInt()).isEqualTo(400);
+            assertThat(id.path("response").asText()).isEqualTo("{\"error\":\"unknown user\"}");
+        });
         Path deadLetter = Path.of(receipt.path("deadLetterFiles").get(0).asText());
         assertThat(deadLetter.getParent()).isEqualTo(error());
         assertThat(deadLetter.getFileName().toString()).isEqualTo(receipt.path("input").asText() + ".rejected.ndjson");
@@ -122,7 +129,7 @@ class RestIntakeTest extends RestTestSupport {
         Files.move(deadLetter, inbox().resolve(deadLetter.getFileName()));
 
         assertThat(awaitDone(deadLetter.getFileName().toString()).path("outcome").asText()).isEqualTo("DELIVERED");
-        assertThat(expressChat.receivedIds()).containsExactly(objectId(3), objectId(4));
+        assertThat(expressChat.receivedIds()).containsExactly(objectId(3));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.expresschat.statussync.Application;
-import com.expresschat.statussync.ConfigLocations;
+import com.expresschat.statussync.configuration.ConfigLocations;
+import com.expresschat.statussync.intake.FileIntake;
+import com.expresschat.statussync.model.Receipt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
@@ -72,6 +76,8 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
         p.setProperty("statussync.retry.max-delay", "1s");
         p.setProperty("statussync.file.stable-for", "300ms");
         p.setProperty("statussync.file.poll-interval", "100ms");
+        // the inbox is read at once: no test waits for the consumer's first poll
+        p.setProperty("statussync.file.initial-delay", "0");
         p.setProperty("camel.server.basicPropertiesFile", RestClient.USERS_FILE);
         settings(p);
         return p;
@@ -115,6 +121,21 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
     protected void drop(String name, byte[] content) throws IOException {
         Files.createDirectories(inbox());
         Files.write(inbox().resolve(name), content);
+    }
+
+    /**
+     * Hands a file straight to {@code direct:process-input}, as the file intake does once it has taken a file from
+     * the inbox, and returns its receipt (also written to done/ or error/ like a dropped file's). For rows about
+     * formats, validation, batching, faults and dead letters, where a file drop adds nothing but waiting; the file
+     * itself stays where it was written (beside the inbox), since only the file consumer moves files.
+     */
+    protected Receipt process(String name, String content) throws IOException {
+        Path file = Files.createDirectories(data().resolve("taken")).resolve(name);
+        Files.writeString(file, content);
+        GenericFile<File> taken = new GenericFile<>();
+        taken.setAbsoluteFilePath(file.toString());
+        taken.setRelativeFilePath(name);
+        return template.requestBody("direct:process-input", new FileIntake().toInput(taken), Receipt.class);
     }
 
     /** Waits until the input has left the inbox with its receipt in {@code dir}, and returns the receipt. */

@@ -3,9 +3,11 @@ package com.expresschat.statussync.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.expresschat.statussync.intake.Row;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import com.expresschat.statussync.model.Row;
 
 class RowValidatorTest {
 

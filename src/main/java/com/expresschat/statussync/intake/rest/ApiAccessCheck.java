@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * that does not cover the intake, or with a users file that is missing or names no user. Refused in the prod
  * profile: authentication off, unless {@code statussync.rest.allow-anonymous=true} says it is meant.
  */
-final class ApiAccessCheck {
+public final class ApiAccessCheck {
+
+    /** The setting that allows a prod start with an open REST intake. */
+    public static final String ALLOW_ANONYMOUS = "statussync.rest.allow-anonymous";
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiAccessCheck.class);
     static final String API_PATH = "/api/v1/status-updates";
@@ -26,12 +29,12 @@ final class ApiAccessCheck {
     private final CamelContext context;
     private final OptionalSettings settings;
 
-    ApiAccessCheck(CamelContext context) {
+    public ApiAccessCheck(CamelContext context) {
         this.context = context;
         this.settings = new OptionalSettings(context.getPropertiesComponent());
     }
 
-    void verify(String profile, boolean allowAnonymous) {
+    public void verify(String profile, boolean allowAnonymous) {
         MainHttpServer server = context.hasService(MainHttpServer.class);
         if (server == null) {
             LOG.info("The embedded HTTP server is off (camel.server.enabled): no REST intake");
@@ -55,7 +58,7 @@ final class ApiAccessCheck {
             throw new IllegalStateException("The prod profile refuses to serve the REST intake without authentication: "
                     + "set camel.server.authenticationEnabled=true with a users file (camel.server.basicPropertiesFile) "
                     + "or a JWT key store (camel.server.jwtKeystoreType, jwtKeystorePath, jwtKeystorePassword), or set "
-                    + RestSettings.ALLOW_ANONYMOUS + "=true if an open intake is really meant");
+                    + ALLOW_ANONYMOUS + "=true if an open intake is really meant");
         }
         LOG.warn("The REST intake is served WITHOUT authentication (camel.server.authenticationEnabled is off)");
     }

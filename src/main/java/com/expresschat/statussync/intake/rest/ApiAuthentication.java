@@ -12,13 +12,13 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param scheme the scheme in force
  * @param realm  the realm of the challenge ({@code WWW-Authenticate})
  */
-record ApiAuthentication(Scheme scheme, String realm) {
+public record ApiAuthentication(Scheme scheme, String realm) {
 
     enum Scheme {
         NONE, BASIC, JWT
     }
 
-    static ApiAuthentication from(PropertiesComponent properties) {
+    public static ApiAuthentication from(PropertiesComponent properties) {
         boolean enabled = serverSetting(properties, "authenticationEnabled").map(Boolean::parseBoolean).orElse(false);
         String realm = serverSetting(properties, "authenticationRealm").orElse("Camel");
         if (!enabled) {

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (a problem as application/problem+json, everything else as application/json), and only the security scheme the
  * embedded server really has.
  */
-final class ApiDocumentEdits {
+public final class ApiDocumentEdits {
 
     static final String JSON = "application/json";
     private static final String SCHEMAS = "#/components/schemas/";
@@ -27,7 +27,7 @@ final class ApiDocumentEdits {
 
     private final ApiAuthentication authentication;
 
-    ApiDocumentEdits(ApiAuthentication authentication) {
+    public ApiDocumentEdits(ApiAuthentication authentication) {
         this.authentication = authentication;
     }
 

@@ -31,7 +31,7 @@ public final class ApiDocumentFactory implements RestApiProcessorFactory {
     private final ObjectMapper json;
     private final YAMLMapper yaml = new YAMLMapper();
 
-    ApiDocumentFactory(ApiDocumentEdits edits, ObjectMapper json) {
+    public ApiDocumentFactory(ApiDocumentEdits edits, ObjectMapper json) {
         this.edits = edits;
         this.json = json;
     }

@@ -25,7 +25,7 @@ import io.vertx.ext.web.RoutingContext;
  * and 401 with a challenge for a malformed credential ({@code Basic} with a bad value, an empty {@code Bearer}),
  * which Vert.x's authentication handler answers 400. Installed on the platform-http router once it exists.
  */
-final class ApiErrorAnswers {
+public final class ApiErrorAnswers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorAnswers.class);
     static final String API_PATHS = "/api/*";
@@ -35,14 +35,14 @@ final class ApiErrorAnswers {
     private final ObjectMapper json;
     private Router router;
 
-    ApiErrorAnswers(ApiAuthentication authentication, BodyLimit bodyLimit, ObjectMapper json) {
+    public ApiErrorAnswers(ApiAuthentication authentication, BodyLimit bodyLimit, ObjectMapper json) {
         this.authentication = authentication;
         this.bodyLimit = bodyLimit;
         this.json = json;
     }
 
     /** Adds the handlers to the embedded server's router; false when there is no such server. */
-    boolean install(CamelContext context) {
+    public boolean install(CamelContext context) {
         MainHttpServer server = context.hasService(MainHttpServer.class);
         router = server == null ? null : server.getRouter();
         if (router == null) {

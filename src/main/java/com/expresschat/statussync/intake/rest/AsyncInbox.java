@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.expresschat.statussync.outcome.AtomicFiles;
-import com.expresschat.statussync.outcome.Folders;
+import com.expresschat.statussync.storage.AtomicFiles;
+import com.expresschat.statussync.storage.Folders;
 
 /**
  * {@code Prefer: respond-async} (§6): the body is stored in the inbox as a file of its format, durably and
@@ -43,6 +44,11 @@ public class AsyncInbox implements Processor {
                 Files.deleteIfExists(part);
             }
         }
+    }
+
+    /** Whether the request asked to be answered before it is processed ({@code Prefer: respond-async}). */
+    public boolean isAsked(@ExchangeProperty(RestRequest.PROPERTY) RestRequest request) {
+        return request.respondAsync();
     }
 
     @Override

@@ -5,11 +5,11 @@ package com.expresschat.statussync.intake.rest;
  * The embedded server enforces the same limit while reading (camel.server.maxBodySize), so an oversized body is
  * normally refused before it is buffered; this check holds the product's limit should the two settings differ.
  */
-final class BodyLimit {
+public final class BodyLimit {
 
     private final long maxBytes;
 
-    BodyLimit(long maxBytes) {
+    public BodyLimit(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 

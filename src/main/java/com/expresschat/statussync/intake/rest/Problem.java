@@ -2,8 +2,8 @@ package com.expresschat.statussync.intake.rest;
 
 import java.util.List;
 
-import com.expresschat.statussync.outcome.InvalidRow;
-import com.expresschat.statussync.outcome.Receipt;
+import com.expresschat.statussync.model.InvalidRow;
+import com.expresschat.statussync.model.Receipt;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**

@@ -3,7 +3,7 @@ package com.expresschat.statussync.intake.rest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-import com.expresschat.statussync.outcome.Receipt;
+import com.expresschat.statussync.model.Receipt;
 
 /**
  * Answers a synchronous request with its receipt (§6): 200 when DELIVERED; 502 when some or all batches were

@@ -9,8 +9,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
-import com.expresschat.statussync.outcome.Folders;
-import com.expresschat.statussync.outcome.InputCompletion;
+import com.expresschat.statussync.storage.Folders;
 
 /**
  * {@code GET /api/v1/status-updates/{name}}: the receipt of an input accepted with {@code Prefer: respond-async},
@@ -38,7 +37,7 @@ public class ReceiptLookup implements Processor {
         }
         for (Path dir : new Path[] { folders.done(), folders.error() }) {
             try {
-                answer.jsonBytes(message, 200, Files.readAllBytes(dir.resolve(name + InputCompletion.RECEIPT_SUFFIX)));
+                answer.jsonBytes(message, 200, Files.readAllBytes(dir.resolve(name + Folders.RECEIPT_SUFFIX)));
                 return;
             } catch (NoSuchFileException notThere) {
                 // not in this folder (yet)

@@ -23,7 +23,7 @@ public class RestProblem extends RuntimeException {
     }
 
     /** Intake is paused (§6): the client may try again after the given number of seconds. */
-    static RestProblem paused(String why, long retryAfterSeconds) {
+    public static RestProblem paused(String why, long retryAfterSeconds) {
         return new RestProblem(503, "intake-paused", "Intake is paused", why + "; nothing of this request was taken, "
                 + "send it again later", Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
     }

@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import com.expresschat.statussync.intake.InputFormat;
-import com.expresschat.statussync.intake.Row;
-import com.expresschat.statussync.intake.RowReader;
+import com.expresschat.statussync.model.Row;
+import com.expresschat.statussync.model.RowReader;
 import com.expresschat.statussync.validation.RowValidator;
 
 /**

@@ -1,0 +1,213 @@
+package com.expresschat.statussync.configuration;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.util.TimeUtils;
+
+import com.expresschat.statussync.failure.BatchIsolation;
+import com.expresschat.statussync.intake.rest.ApiAccessCheck;
+import com.expresschat.statussync.validation.OnInvalid;
+
+/**
+ * The typed view of the {@code statussync.*} settings of config/application.properties
+ * (each can be overridden by a JVM system property or an environment variable).
+ */
+public record Settings(
+        Path inboxDir,
+        Path doneDir,
+        Path errorDir,
+        int batchSize,
+        String defaultStatus,
+        List<String> allowedStatuses,
+        String idPattern,
+        OnInvalid onInvalid,
+        boolean dryRun,
+        int concurrency,
+        int maxRequestsPerSecond,
+        int maxRetries,
+        Duration initialDelay,
+        Duration maxDelay,
+        double backoffMultiplier,
+        Circuit circuit,
+        int progressEveryBatches,
+        Duration progressEvery,
+        Duration attemptDeadline,
+        ExpressChat expressChat,
+        Rest rest,
+        Isolation isolation) {
+
+    /** When express-chat counts as failing (§4): the circuit breaker's settings. */
+    public record Circuit(int windowSize, int minimumCalls, float failureRateThreshold) {
+    }
+
+    /**
+     * Where and as whom the PUTs go (§7, §8).
+     *
+     * @param profile   camel.main.profile (dev, prod, or a test's own)
+     * @param url       statussync.express-chat.url
+     * @param token     statussync.express-chat.token (EXPRESS_CHAT_TOKEN); may be empty
+     * @param tokenFile statussync.express-chat.token-file (EXPRESS_CHAT_TOKEN_FILE); may be empty
+     */
+    public record ExpressChat(String profile, String url, String token, String tokenFile) {
+
+        @Override
+        public String toString() {
+            return "ExpressChat[profile=" + profile + ", url=" + url + ", token=****, tokenFile=" + tokenFile + "]";
+        }
+    }
+
+    /**
+     * The {@code statussync.rest.*} settings.
+     *
+     * @param maxBodySize       largest request body in bytes; larger ones are answered 413
+     * @param allowAnonymous    whether the prod profile may serve the intake without authentication
+     * @param retryAfterSeconds what a client is told to wait while intake is paused: one probe interval, in whole
+     *                          seconds (rounded up, at least one)
+     */
+    public record Rest(long maxBodySize, boolean allowAnonymous, long retryAfterSeconds) {
+    }
+
+    /**
+     * Per-ID failure isolation of REJECTED batches (§4): on or off, and the PUTs it may add per batch.
+     * {@code auto} budgets for {@value #AUTO_REFUSED_IDS} refused IDs anywhere in a batch of {@code batch-size}.
+     */
+    public record Isolation(boolean enabled, int maxExtraRequests) {
+    }
+
+    static final int AUTO_REFUSED_IDS = 3;
+
+    public Settings {
+        require(batchSize >= 1, "statussync.batch-size must be at least 1, was " + batchSize);
+        require(concurrency >= 1, "statussync.delivery.concurrency must be at least 1, was " + concurrency);
+        require(maxRequestsPerSecond >= 0, "statussync.delivery.max-requests-per-second must be 0 (off) or more, was "
+                                           + maxRequestsPerSecond);
+        require(maxRetries >= 0, "statussync.retry.max-retries must not be negative, was " + maxRetries);
+        require(isolation.maxExtraRequests() >= 0, "statussync.isolation.max-extra-requests must be auto, 0 or more, "
+                                                   + "was " + isolation.maxExtraRequests());
+        require(!allowedStatuses.isEmpty(), "statussync.allowed-statuses must name at least one status");
+        require(allowedStatuses.contains(defaultStatus),
+                "statussync.default-status " + defaultStatus + " is not in statussync.allowed-statuses " + allowedStatuses);
+        require(rest.maxBodySize() >= 1, "statussync.rest.max-body-size must be at least 1 byte, was "
+                                         + rest.maxBodySize());
+    }
+
+    public static Settings from(PropertiesComponent properties) {
+        Reader p = new Reader(properties);
+        int batchSize = p.getInt("statussync.batch-size");
+        return new Settings(
+                Path.of(p.get("statussync.inbox-dir")),
+                Path.of(p.get("statussync.done-dir")),
+                Path.of(p.get("statussync.error-dir")),
+                batchSize,
+                p.get("statussync.default-status").trim(),
+                Arrays.stream(p.get("statussync.allowed-statuses").split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                p.get("statussync.id-pattern"),
+                p.getEnum("statussync.on-invalid"),
+                Boolean.parseBoolean(p.get("statussync.dry-run").trim()),
+                p.getInt("statussync.delivery.concurrency"),
+                p.getInt("statussync.delivery.max-requests-per-second"),
+                p.getInt("statussync.retry.max-retries"),
+                p.getDuration("statussync.retry.initial-delay"),
+                p.getDuration("statussync.retry.max-delay"),
+                Double.parseDouble(p.get("statussync.retry.multiplier").trim()),
+                new Circuit(
+                        p.getInt("statussync.circuit.window-size"),
+                        p.getInt("statussync.circuit.minimum-calls"),
+                        p.getInt("statussync.circuit.failure-rate-threshold")),
+                p.getInt("statussync.progress.every-batches"),
+                p.getDuration("statussync.progress.every"),
+                // one attempt, answer included, may take the connect timeout plus the response timeout (§3)
+                Duration.ofMillis((long) p.getInt("statussync.delivery.connect-timeout")
+                                  + p.getInt("statussync.delivery.response-timeout")),
+                new ExpressChat(
+                        p.optional("camel.main.profile", "none"),
+                        p.optional("statussync.express-chat.url", ""),
+                        p.optional("statussync.express-chat.token", ""),
+                        p.optional("statussync.express-chat.token-file", "")),
+                new Rest(
+                        p.getLong("statussync.rest.max-body-size"),
+                        Boolean.parseBoolean(p.optional(ApiAccessCheck.ALLOW_ANONYMOUS, "false").trim()),
+                        // Retry-After counts whole seconds
+                        Math.max(1, (p.getDuration("statussync.probe.interval").toMillis() + 999) / 1000)),
+                new Isolation(p.getBoolean("statussync.isolation.enabled"), p.getBudget(batchSize)));
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Reads required properties with an error message that names the setting. */
+    private record Reader(PropertiesComponent properties) {
+
+        String get(String key) {
+            return properties.resolveProperty(key)
+                    .orElseThrow(() -> new IllegalArgumentException("missing setting " + key));
+        }
+
+        String optional(String key, String otherwise) {
+            return properties.resolveProperty(key).orElse(otherwise);
+        }
+
+        long getLong(String key) {
+            try {
+                return Long.parseLong(get(key).trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a whole number, was '" + get(key) + "'");
+            }
+        }
+
+        int getInt(String key) {
+            try {
+                return Integer.parseInt(get(key).trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a whole number, was '" + get(key) + "'");
+            }
+        }
+
+        /** statussync.isolation.max-extra-requests: auto (for batches of {@code batchSize}) or a number. */
+        int getBudget(int batchSize) {
+            String key = "statussync.isolation.max-extra-requests";
+            String value = get(key).trim();
+            if ("auto".equalsIgnoreCase(value)) {
+                return BatchIsolation.budgetFor(batchSize, AUTO_REFUSED_IDS);
+            }
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be auto or a whole number, was '" + value + "'");
+            }
+        }
+
+        boolean getBoolean(String key) {
+            String value = get(key).trim();
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException(key + " must be true or false, was '" + value + "'");
+            }
+            return Boolean.parseBoolean(value);
+        }
+
+        Duration getDuration(String key) {
+            try {
+                return Duration.ofMillis(TimeUtils.toMilliSeconds(get(key).trim()));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(key + " must be a duration such as 500ms, 1s or 2m, was '" + get(key) + "'");
+            }
+        }
+
+        OnInvalid getEnum(String key) {
+            try {
+                return OnInvalid.valueOf(get(key).trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(key + " must be reject or skip, was '" + get(key) + "'");
+            }
+        }
+    }
+}

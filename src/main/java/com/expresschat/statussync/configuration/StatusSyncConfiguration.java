@@ -1,0 +1,123 @@
+package com.expresschat.statussync.configuration;
+
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.expresschat.statussync.delivery.AttemptLimits;
+import com.expresschat.statussync.delivery.BatchSource;
+import com.expresschat.statussync.delivery.DeliveryPool;
+import com.expresschat.statussync.delivery.DeliveryRecorder;
+import com.expresschat.statussync.delivery.DryRun;
+import com.expresschat.statussync.delivery.ExpressChatHttpClient;
+import com.expresschat.statussync.delivery.StatusUpdateRequest;
+import com.expresschat.statussync.delivery.TokenSource;
+import com.expresschat.statussync.failure.Backoff;
+import com.expresschat.statussync.failure.BatchIsolation;
+import com.expresschat.statussync.failure.DeadLetterRecorder;
+import com.expresschat.statussync.failure.PartDelivery;
+import com.expresschat.statussync.failure.FailureClassifier;
+import com.expresschat.statussync.failure.RetryPolicy;
+import com.expresschat.statussync.intake.FileIntake;
+import com.expresschat.statussync.intake.rest.AsyncInbox;
+import com.expresschat.statussync.intake.rest.HttpAnswer;
+import com.expresschat.statussync.operations.StatusSyncMetrics;
+import com.expresschat.statussync.outcome.BatchOutcomeFold;
+import com.expresschat.statussync.outcome.InputCompletion;
+import com.expresschat.statussync.outcome.InputLedgers;
+import com.expresschat.statussync.pause.DeliveryGate;
+import com.expresschat.statussync.pause.ExpressChatCircuit;
+import com.expresschat.statussync.pause.ExpressChatProbe;
+import com.expresschat.statussync.pause.IntakeGate;
+import com.expresschat.statussync.pause.IntakePausePolicy;
+import com.expresschat.statussync.simulator.ExpressChatSimulator;
+import com.expresschat.statussync.storage.Folders;
+import com.expresschat.statussync.validation.InputValidation;
+import com.expresschat.statussync.validation.RowValidator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Wiring only: reads the settings, runs the {@link StartupChecks} and the {@link CrashRecovery} of an earlier run,
+ * and binds the beans the routes refer to (by the names used in routes/*.camel.yaml).
+ */
+public class StatusSyncConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusSyncConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Settings settings = Settings.from(context.getPropertiesComponent());
+        String profile = settings.expressChat().profile();
+        TokenSource tokens = new TokenSource(settings.expressChat().token(), settings.expressChat().tokenFile());
+        StartupChecks.verify(context, profile, tokens, settings.rest().allowAnonymous());
+
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = new ObjectMapper();
+        Folders folders = new Folders(settings.inboxDir(), settings.doneDir(), settings.errorDir());
+        AsyncInbox asyncInbox = new AsyncInbox(folders, new HttpAnswer(json));
+        CrashRecovery.run(folders, asyncInbox);
+        RowValidator validator = new RowValidator(settings.idPattern(), settings.allowedStatuses(),
+                settings.defaultStatus());
+        FailureClassifier classifier = new FailureClassifier(clock);
+        Backoff backoff = new Backoff(settings.initialDelay(), settings.backoffMultiplier(), settings.maxDelay(),
+                () -> ThreadLocalRandom.current().nextDouble());
+
+        IntakeGate gate = new IntakeGate(clock);
+        Settings.Circuit circuitSettings = settings.circuit();
+        ExpressChatCircuit circuit = new ExpressChatCircuit(circuitSettings.windowSize(),
+                circuitSettings.minimumCalls(), circuitSettings.failureRateThreshold(),
+                failure -> classifier.classify(failure).failureClass().retryable(), gate);
+
+        String url = settings.expressChat().url();
+        StatusSyncMetrics metrics = Operations.bind(context, gate, folders, classifier, url);
+
+        Registry registry = context.getRegistry();
+        registry.bind("folders", folders);
+        registry.bind("fileIntake", new FileIntake());
+        registry.bind("inputLedgers", new InputLedgers(folders, json, clock, settings.progressEveryBatches(),
+                settings.progressEvery()));
+        registry.bind("batchOutcomeFold", new BatchOutcomeFold());
+        registry.bind("inputValidation", new InputValidation(validator, settings.onInvalid()));
+        registry.bind("batchSource", new BatchSource(validator, settings.batchSize()));
+        registry.bind("statusUpdateRequest", new StatusUpdateRequest(json, tokens));
+        registry.bind("deliveryRecorder", new DeliveryRecorder(circuit, clock));
+        registry.bind("retryPolicy", new RetryPolicy(classifier, circuit, backoff, settings.maxRetries()));
+        registry.bind("deadLetterRecorder", new DeadLetterRecorder(classifier, gate, clock));
+        Settings.Isolation isolation = settings.isolation();
+        registry.bind("batchIsolation", new BatchIsolation(isolation.enabled(), isolation.maxExtraRequests(),
+                new PartDelivery(context.createProducerTemplate()), clock));
+        registry.bind("intakeGate", gate);
+        registry.bind("intakePause", new IntakePausePolicy(gate));
+        registry.bind("deliveryGate", new DeliveryGate(gate, circuit));
+        registry.bind("expressChatProbe", new ExpressChatProbe(tokens::token, gate, circuit));
+        registry.bind("inputCompletion", new InputCompletion(folders, json, clock, metrics::inputFinished));
+        registry.bind("dryRun", new DryRun(clock));
+        registry.bind("deliveryPool", DeliveryPool.create(context, settings.concurrency()));
+        registry.bind("expressChatHttpClient", new ExpressChatHttpClient(new AttemptLimits(settings.attemptDeadline(),
+                AttemptLimits.MAX_BODY_BYTES,
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "attempt-deadline"))));
+        if ("dev".equals(profile)) {
+            // the simulator's route is loaded in dev only (routes/dev/)
+            registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
+        }
+        RestIntakeConfiguration.configure(context, profile, settings.rest(), folders, gate, asyncInbox, json,
+                metrics::loginFailed, clock);
+
+        LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
+                 + "concurrency={} maxRetries={} isolation={} (max {} extra requests per batch) onInvalid={} dryRun={} "
+                 + "token from {}",
+                profile, endpointHost(url), folders.inbox(), folders.done(), folders.error(),
+                settings.batchSize(), settings.concurrency(), settings.maxRetries(), isolation.enabled(),
+                isolation.maxExtraRequests(), settings.onInvalid(),
+                settings.dryRun(), tokens.describe());
+    }
+
+    private static String endpointHost(String url) {
+        return url.replaceFirst("^(\\w+://[^/?#]+).*", "$1");
+    }
+}

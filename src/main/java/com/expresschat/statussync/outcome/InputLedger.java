@@ -1,0 +1,99 @@
+package com.expresschat.statussync.outcome;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.expresschat.statussync.model.BatchOutcome;
+import com.expresschat.statussync.model.Input;
+import com.expresschat.statussync.model.InputRun;
+import com.expresschat.statussync.model.Receipt;
+import com.expresschat.statussync.model.Tally;
+
+/**
+ * One input being processed, as the outcome stage keeps it: its tally, the receipt's batch records and its
+ * dead-letter files. Batch outcomes are recorded one at a time (by the split's aggregation strategy), so nothing
+ * here is synchronized.
+ */
+public final class InputLedger implements InputRun {
+
+    private final Input input;
+    private final Instant startedAt;
+    private final Tally tally = new Tally();
+    private final BatchRecords batches;
+    private final DeadLetterFiles deadLetters;
+    private final ProgressLog progress;
+
+    public InputLedger(Input input, Instant startedAt, BatchRecords batches, DeadLetterFiles deadLetters,
+            ProgressLog progress) {
+        this.input = input;
+        this.startedAt = startedAt;
+        this.batches = batches;
+        this.deadLetters = deadLetters;
+        this.progress = progress;
+    }
+
+    @Override
+    public Input input() {
+        return input;
+    }
+
+    @Override
+    public Tally tally() {
+        return tally;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /**
+     * Records what became of a batch: its dead-lettered rows (all, or an isolated batch's refused parts) are appended to the dead-letter file of its
+     * failure class first, so that a write that fails leaves the batch uncounted and fails the input.
+     */
+    public void record(BatchOutcome outcome) throws IOException {
+        deadLetters.add(outcome);
+        tally.add(outcome);
+        batches.add(outcome.record());
+        progress.batchDone(input.name(), tally, startedAt);
+    }
+
+    /** Publishes the dead-letter files under their final names; returns their paths. */
+    public List<Path> publishDeadLetters() throws IOException {
+        return deadLetters.publish();
+    }
+
+    /** Drops unpublished dead letters, when the input failed and stays in the inbox to be tried again. */
+    public void abandon() {
+        deadLetters.abandon();
+    }
+
+    /** Removes the spilled batch records once the receipt is written. */
+    public void discard() {
+        batches.discard();
+    }
+
+    public Receipt receipt(List<Path> deadLetterFiles, Path archivedAs, Instant finishedAt) {
+        return receipt(deadLetterFiles, archivedAs, null, finishedAt);
+    }
+
+    public Receipt receipt(List<Path> deadLetterFiles, Path archivedAs, Path replayedReport, Instant finishedAt) {
+        return new Receipt(
+                input.name(),
+                input.source(),
+                input.format(),
+                tally.outcome(),
+                tally.rejectionReason(),
+                tally.counts(),
+                batches,
+                tally.invalidRows(),
+                deadLetterFiles.stream().map(Path::toString).toList(),
+                archivedAs == null ? null : archivedAs.toString(),
+                replayedReport == null ? null : replayedReport.toString(),
+                startedAt.toString(),
+                finishedAt.toString(),
+                Duration.between(startedAt, finishedAt).toMillis());
+    }
+}

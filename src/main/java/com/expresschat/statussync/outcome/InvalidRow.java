@@ -1,5 +1,0 @@
-package com.expresschat.statussync.outcome;
-
-/** A row that failed validation, as named in reports: line number, value and reason. */
-public record InvalidRow(long line, String value, String reason) {
-}

@@ -1,0 +1,16 @@
+package com.expresschat.statussync.pause;
+
+/** A batch that was not sent because intake is paused (circuit open, token rejected). */
+public class NotSentException extends Exception {
+
+    private final transient IntakeGate.Reason reason;
+
+    public NotSentException(IntakeGate.Reason reason) {
+        super("not sent: " + reason.description());
+        this.reason = reason;
+    }
+
+    public IntakeGate.Reason reason() {
+        return reason;
+    }
+}

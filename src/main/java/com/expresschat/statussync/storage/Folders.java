@@ -1,0 +1,92 @@
+package com.expresschat.statussync.storage;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The inbox, done/ and error/ folders (§5), and how files are named in them. */
+public class Folders {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Folders.class);
+
+    /** The receipt beside an archived or rejected input. */
+    public static final String RECEIPT_SUFFIX = ".receipt.json";
+    /** The error report beside a rejected input or a dead-letter file. */
+    public static final String ERROR_SUFFIX = ".error.json";
+
+    private final Path inbox;
+    private final Path done;
+    private final Path error;
+
+    public Folders(Path inbox, Path done, Path error) {
+        this.inbox = inbox.toAbsolutePath().normalize();
+        this.done = done.toAbsolutePath().normalize();
+        this.error = error.toAbsolutePath().normalize();
+    }
+
+    /** Creates the folders and removes the part files a crash may have left in done/ and error/. */
+    public void prepare() throws IOException {
+        for (Path dir : new Path[] { inbox, done, error }) {
+            Files.createDirectories(dir);
+        }
+        for (Path dir : new Path[] { done, error }) {
+            try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, ".*" + AtomicFiles.PART_SUFFIX)) {
+                for (Path part : parts) {
+                    LOG.info("Removing {} left unfinished by an earlier run", part);
+                    Files.deleteIfExists(part);
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks that done/ and error/ can take files, before an input is processed: an input whose outcome
+     * could not be written would be sent again and again. The input then stays in the inbox.
+     */
+    public void checkUsable() throws FolderUnusableException {
+        for (Path dir : new Path[] { done, error }) {
+            try {
+                Files.delete(Files.createTempFile(dir, ".write-check", AtomicFiles.PART_SUFFIX));
+            } catch (IOException | RuntimeException e) {
+                throw new FolderUnusableException(dir, e);
+            }
+        }
+    }
+
+    public Path inbox() {
+        return inbox;
+    }
+
+    public Path done() {
+        return done;
+    }
+
+    public Path error() {
+        return error;
+    }
+
+    /**
+     * A path for {@code fileName} in {@code dir} that no file has yet: an earlier file of the same name is
+     * never overwritten ("users.txt", then "users-2.txt", "users-3.txt"); the extension stays last so that a
+     * file moved back to the inbox is still recognised.
+     */
+    public Path freeName(Path dir, String fileName) {
+        Path candidate = dir.resolve(fileName);
+        int dot = fileName.lastIndexOf('.');
+        String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+        String extension = dot > 0 ? fileName.substring(dot) : "";
+        for (int n = 2; Files.exists(candidate) || Files.exists(AtomicFiles.partOf(candidate)); n++) {
+            candidate = dir.resolve(base + "-" + n + extension);
+        }
+        return candidate;
+    }
+
+    /** The report written beside an archived, rejected or dead-letter file. */
+    public static Path besides(Path file, String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
+    }
+}

@@ -1,0 +1,60 @@
+package com.expresschat.statussync.resilience;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.Test;
+
+import com.expresschat.statussync.model.ExchangeKeys;
+import com.expresschat.statussync.support.ExpressChatStub;
+import com.expresschat.statussync.support.LogCapture;
+import com.expresschat.statussync.support.StatusSyncTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * §5: a dead letter that cannot be written while the input is being delivered (error/ became unusable after the
+ * check made before sending) fails the input: it stays in the inbox, no receipt claims an outcome, and it is
+ * processed again once error/ takes files. (Tests run as root, where permissions do not stop writes, so error/ is
+ * made unusable by putting a plain file in its place while express-chat is still answering.)
+ */
+class DeadLetterWriteFailureTest extends StatusSyncTestSupport {
+
+    @Test
+    void aDeadLetterThatCannotBeWrittenLeavesTheInputInTheInbox() throws Exception {
+        expressChat.stubFor(ExpressChatStub.statusUpdate()
+                .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"unknown user\"}").withFixedDelay(1500)));
+        NotifyBuilder inputFailed = new NotifyBuilder(context).fromRoute(ExchangeKeys.FILE_INTAKE_ROUTE).whenFailed(1)
+                .create();
+        drop("refused.txt", ids(2, 1));
+
+        // the input passed the before-sending check and its batch is on its way: now error/ breaks
+        await().atMost(Duration.ofSeconds(10)).until(() -> expressChat.requests().size() >= 1);
+        Files.delete(error());
+        Files.writeString(error(), "not a folder");
+
+        // the dead letter could not be written: the input's exchange fails (the file consumer then leaves it)
+        assertThat(inputFailed.matches(10, TimeUnit.SECONDS)).as("the input failed").isTrue();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> LogCapture.text().contains(error() + " cannot take files"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> Files.exists(inbox().resolve("refused.txt")));
+        assertThat(done().resolve("refused.txt.receipt.json")).doesNotExist();
+        // the batch, then its two halves (isolation), then the dead letters of both IDs could not be written
+        assertThat(expressChat.requests()).hasSize(3);
+
+        Files.delete(error());
+        Files.createDirectory(error());
+
+        JsonNode receipt = awaitDone("refused.txt");
+        assertThat(receipt.path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(receipt.path("counts").path("deadLettered").asInt()).isEqualTo(2);
+        assertThat(error().resolve("refused.txt.rejected.ndjson")).exists();
+        assertThat(expressChat.requests()).hasSize(6);
+    }
+}
