@@ -31,7 +31,8 @@ public record Settings(
         double backoffMultiplier,
         Circuit circuit,
         int progressEveryBatches,
-        Duration progressEvery) {
+        Duration progressEvery,
+        Duration stableFor) {
 
     /** When express-chat counts as failing (§4): the circuit breaker's settings. */
     public record Circuit(int windowSize, int minimumCalls, float failureRateThreshold) {
@@ -80,7 +81,8 @@ public record Settings(
                         p.getInt("statussync.circuit.minimum-calls"),
                         p.getInt("statussync.circuit.failure-rate-threshold")),
                 p.getInt("statussync.progress.every-batches"),
-                p.getDuration("statussync.progress.every"));
+                p.getDuration("statussync.progress.every"),
+                p.getDuration("statussync.file.stable-for"));
     }
 
     private static void require(boolean condition, String message) {

@@ -26,12 +26,14 @@ import com.expresschat.statussync.failure.FailureClassifier;
 import com.expresschat.statussync.failure.IntakeGate;
 import com.expresschat.statussync.failure.RetryPolicy;
 import com.expresschat.statussync.intake.FileIntake;
+import com.expresschat.statussync.intake.InboxEntries;
 import com.expresschat.statussync.intake.rest.RestIntakeConfiguration;
 import com.expresschat.statussync.outcome.Folders;
 import com.expresschat.statussync.outcome.InputAccounting;
 import com.expresschat.statussync.operations.Operations;
 import com.expresschat.statussync.operations.StatusSyncMetrics;
 import com.expresschat.statussync.outcome.InputCompletion;
+import com.expresschat.statussync.outcome.UnusableEntries;
 import com.expresschat.statussync.simulator.ExpressChatSimulator;
 import com.expresschat.statussync.validation.InputValidation;
 import com.expresschat.statussync.validation.RowValidator;
@@ -81,7 +83,9 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         registry.bind("folders", folders);
         registry.bind("tokenSource", tokens);
-        registry.bind("fileIntake", new FileIntake());
+        InboxEntries inboxEntries = new InboxEntries(folders.inbox());
+        registry.bind("inboxEntries", inboxEntries);
+        registry.bind("fileIntake", new FileIntake(inboxEntries));
         registry.bind("inputAccounting", new InputAccounting(folders, json, clock, settings.progressEveryBatches(),
                 settings.progressEvery()));
         registry.bind("inputValidation", new InputValidation(validator, settings.onInvalid()));
@@ -94,7 +98,10 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("deliveryGate", new DeliveryGate(gate, circuit));
         registry.bind("expressChatCircuit", circuit);
         registry.bind("expressChatProbe", new ExpressChatProbe(tokens, gate, circuit));
-        registry.bind("inputCompletion", new InputCompletion(folders, json, clock, metrics::inputFinished));
+        InputCompletion completion = new InputCompletion(folders, json, clock, metrics::inputFinished);
+        registry.bind("inputCompletion", completion);
+        registry.bind("unusableEntries", new UnusableEntries(folders, completion,
+                properties.resolveProperty("statussync.file.exclude").orElse(""), settings.stableFor(), clock));
         registry.bind("dryRunRecorder", new DryRunRecorder());
         registry.bind("deliveryPool", DeliveryPool.create(context, settings.concurrency()));
         registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));

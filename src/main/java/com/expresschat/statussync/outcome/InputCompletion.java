@@ -3,7 +3,7 @@ package com.expresschat.statussync.outcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -55,22 +55,42 @@ public class InputCompletion {
         return finish(exchange, folders.error(), List.of());
     }
 
+    /**
+     * Ends an inbox entry that was never taken as an input ({@link UnusableEntries}): it lies in error/ as
+     * {@code rejected} already; its receipt and error report are written beside it.
+     */
+    public Receipt rejectUnread(Input input, Path rejected) throws IOException {
+        InputReport report = new InputReport(input, clock.instant(), new ProgressLog(Integer.MAX_VALUE,
+                Duration.ofDays(1), clock), new BatchRecords());
+        report.reject(input.refusal());
+        LogContext.input(input.name());
+        return record(report, List.of(), rejected);
+    }
+
     private Receipt finish(Exchange exchange, Path archiveDir, List<Path> deadLetterFiles) throws IOException {
         Input input = exchange.getProperty(ExchangeKeys.INPUT, Input.class);
         InputReport report = exchange.getProperty(ExchangeKeys.REPORT, InputReport.class);
         LogContext.input(input.name());
         Path archive = FileIntake.SOURCE.equals(input.source()) ? folders.freeName(archiveDir, input.name()) : null;
+        Receipt receipt = record(report, deadLetterFiles, archive);
+        if (archive != null) {
+            exchange.setProperty(ExchangeKeys.ARCHIVE_PATH, archive.toString());
+        }
+        exchange.getMessage().setBody(receipt);
+        return receipt;
+    }
+
+    /** Writes the reports of an input beside where it is archived (if it is a file), logs and counts it. */
+    private Receipt record(InputReport report, List<Path> deadLetterFiles, Path archive) throws IOException {
         Receipt receipt = Receipt.of(report, deadLetterFiles, archive, clock.instant());
         if (archive != null) {
             if (report.rejected()) {
                 AtomicFiles.writeJson(Folders.besides(archive, ERROR_SUFFIX), json, RejectionReport.of(report));
             }
             AtomicFiles.writeJson(Folders.besides(archive, RECEIPT_SUFFIX), json, receipt);
-            exchange.setProperty(ExchangeKeys.ARCHIVE_PATH, archive.toString());
         }
         log(receipt);
         onFinished.accept(receipt);
-        exchange.getMessage().setBody(receipt);
         return receipt;
     }
 

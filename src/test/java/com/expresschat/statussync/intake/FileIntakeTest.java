@@ -25,9 +25,10 @@ class FileIntakeTest {
         GenericFile<File> picked = new GenericFile<>();
         picked.setAbsoluteFilePath(file.toAbsolutePath().toString());
         picked.setRelativeFilePath(file.getFileName().toString());
+        picked.setFileNameOnly(file.getFileName().toString());
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getMessage().setBody(picked);
-        return new FileIntake().toInput(exchange);
+        return new FileIntake(new InboxEntries(file.getParent())).toInput(exchange);
     }
 
     private static byte[] read(Input input) throws IOException {
