@@ -52,13 +52,17 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         PropertiesComponent properties = context.getPropertiesComponent();
         Settings settings = Settings.from(properties);
         String profile = properties.resolveProperty("camel.main.profile").orElse("none");
+        Secrets secrets = new Secrets();
         TokenSource tokens = new TokenSource(
                 properties.resolveProperty("statussync.express-chat.token").orElse(""),
-                properties.resolveProperty("statussync.express-chat.token-file").orElse(""));
+                properties.resolveProperty("statussync.express-chat.token-file").orElse(""), secrets, System::nanoTime);
         if ("prod".equals(profile) && !tokens.isConfigured()) {
             throw new IllegalStateException("The prod profile needs the express-chat token: set EXPRESS_CHAT_TOKEN "
                                             + "or EXPRESS_CHAT_TOKEN_FILE (or statussync.express-chat.token); a token "
-                                            + "file must be readable and not empty (token from " + tokens.describe() + ")");
+                                            + "file must be readable and not empty (" + tokens.problem() + ")");
+        }
+        if ("prod".equals(profile) && tokens.file() != null) {
+            SecretFileCheck.requirePrivate(tokens.file(), "express-chat token file (EXPRESS_CHAT_TOKEN_FILE)");
         }
 
         Clock clock = Clock.systemUTC();
@@ -67,7 +71,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         folders.prepare();
         RowValidator validator = new RowValidator(settings.idPattern(), settings.allowedStatuses(),
                 settings.defaultStatus());
-        FailureClassifier classifier = new FailureClassifier(clock);
+        FailureClassifier classifier = new FailureClassifier(clock, secrets);
         Backoff backoff = new Backoff(settings.initialDelay(), settings.backoffMultiplier(), settings.maxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
 
@@ -78,7 +82,8 @@ public class StatusSyncConfiguration implements CamelConfiguration {
                 circuitSettings.minimumCalls(), circuitSettings.failureRateThreshold(), classifier, gate);
 
         String url = properties.resolveProperty("statussync.express-chat.url").orElse("");
-        StatusSyncMetrics metrics = Operations.bind(context, gate, folders, classifier, url);
+        StatusSyncMetrics metrics = Operations.bind(context, gate, folders, classifier, url, tokens,
+                () -> context.getRegistry().lookupByNameAndType("unusableEntries", UnusableEntries.class).stuck());
 
         Registry registry = context.getRegistry();
         registry.bind("folders", folders);
@@ -90,12 +95,12 @@ public class StatusSyncConfiguration implements CamelConfiguration {
                 settings.progressEvery()));
         registry.bind("inputValidation", new InputValidation(validator, settings.onInvalid()));
         registry.bind("batchSource", new BatchSource(validator, settings.batchSize()));
-        registry.bind("statusUpdateRequest", new StatusUpdateRequest(json, tokens));
-        registry.bind("deliveryRecorder", new DeliveryRecorder(circuit));
+        registry.bind("statusUpdateRequest", new StatusUpdateRequest(json));
+        registry.bind("deliveryRecorder", new DeliveryRecorder(circuit, classifier));
         registry.bind("retryPolicy", new RetryPolicy(classifier, circuit, backoff, settings.maxRetries()));
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(classifier, gate, clock));
         registry.bind("intakeGate", gate);
-        registry.bind("deliveryGate", new DeliveryGate(gate, circuit));
+        registry.bind("deliveryGate", new DeliveryGate(gate, circuit, tokens));
         registry.bind("expressChatCircuit", circuit);
         registry.bind("expressChatProbe", new ExpressChatProbe(tokens, gate, circuit));
         InputCompletion completion = new InputCompletion(folders, json, clock, metrics::inputFinished);
@@ -105,7 +110,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("dryRunRecorder", new DryRunRecorder());
         registry.bind("deliveryPool", DeliveryPool.create(context, settings.concurrency()));
         registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
-        RestIntakeConfiguration.configure(context, profile, folders, gate, json);
+        RestIntakeConfiguration.configure(context, profile, folders, gate, json, secrets);
 
         LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
                  + "concurrency={} maxRetries={} onInvalid={} dryRun={} token from {}",

@@ -15,9 +15,12 @@ import com.expresschat.statussync.outcome.InputReport;
 public class DeliveryRecorder implements Processor {
 
     private final ExpressChatCircuit circuit;
+    private final FailureClassifier classifier;
 
-    public DeliveryRecorder(ExpressChatCircuit circuit) {
+    /** {@code classifier} makes the answer storable (secrets scrubbed, truncated) as it does for failures. */
+    public DeliveryRecorder(ExpressChatCircuit circuit, FailureClassifier classifier) {
         this.circuit = circuit;
+        this.classifier = classifier;
     }
 
     @Override
@@ -31,6 +34,6 @@ public class DeliveryRecorder implements Processor {
                 RetryPolicy.failedAttempts(exchange) + 1,
                 BatchRecord.DELIVERED,
                 exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
-                FailureClassifier.truncate(exchange.getMessage().getBody(String.class))));
+                classifier.storable(exchange.getMessage().getBody(String.class))));
     }
 }

@@ -12,16 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Makes the outbound PUT for one batch (§3). Every header the exchange carried is removed first, so
  * nothing of an inbound request (Authorization, X-Request-Id, CamelHttpUri, CamelHttpPath, Host ...)
- * reaches express-chat: the call carries exactly our token, our request id and the configured URL.
+ * reaches express-chat: the call carries exactly our request id and the configured URL, and the token that the
+ * DeliveryGate adds to each attempt (never an empty one).
  */
 public class StatusUpdateRequest implements Processor {
 
     private final ObjectMapper json;
-    private final TokenSource tokens;
 
-    public StatusUpdateRequest(ObjectMapper json, TokenSource tokens) {
+    public StatusUpdateRequest(ObjectMapper json) {
         this.json = json;
-        this.tokens = tokens;
     }
 
     @Override
@@ -33,7 +32,6 @@ public class StatusUpdateRequest implements Processor {
         // the enum itself: camel-http reads this header as HttpMethods, and a String would cost a failed
         // type-converter look-up (a scan of all converters) on every batch
         message.setHeader(Exchange.HTTP_METHOD, HttpMethods.PUT);
-        message.setHeader("Authorization", "Bearer " + tokens.token());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Accept", "application/json");
         message.setHeader("X-Request-Id", batch.requestId());

@@ -41,6 +41,12 @@ public class DeadLetterRecorder implements Processor {
     public void process(Exchange exchange) throws IOException {
         Batch batch = exchange.getProperty(ExchangeKeys.BATCH, Batch.class);
         LogContext.batch(batch);
+        NotSentException notSent = NotSentException.in(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        if (notSent != null && notSent.reason().holds()) {
+            // held, not failed (a stop while waiting for a token): the input fails and stays in the inbox
+            throw new IllegalStateException("batch " + batch.number() + " was held and not sent ("
+                    + notSent.reason().description() + "); the input stays in the inbox");
+        }
         DeliveryFailure failure = exchange.getProperty(RetryPolicy.LAST_FAILURE, DeliveryFailure.class);
         if (failure == null) {
             failure = classifier.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));

@@ -28,12 +28,23 @@ public class ExpressChatProbe {
         this.circuit = circuit;
     }
 
-    /** Makes the probe request. */
+    /**
+     * Whether express-chat is to be probed: intake is paused because of express-chat (not for a missing token, which
+     * only an operator can fix, and which a probe without a token would only turn into a refused token).
+     */
+    public boolean due() {
+        IntakeGate.Pause pause = gate.pause();
+        return pause != null && !pause.reason().holds() && tokens.isConfigured();
+    }
+
+    /** Makes the probe request; never without a token. */
     public void prepare(Exchange exchange) {
+        String token = tokens.current()
+                .orElseThrow(() -> new IllegalStateException("no express-chat token to probe with"));
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_METHOD, "GET");
-        message.setHeader("Authorization", "Bearer " + tokens.token());
+        message.setHeader("Authorization", "Bearer " + token);
         message.setHeader("Accept", "application/json");
         message.setBody(null);
     }
@@ -43,7 +54,7 @@ public class ExpressChatProbe {
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (status == null || failure != null) {
-            LOG.info("Intake still paused: express-chat probe failed: {}", failure);
+            LOG.info("Intake still paused: express-chat probe failed: {}", failure == null ? "no answer" : failure.toString());
             return;
         }
         FailureClass answer = status < 300 ? null : FailureClass.ofHttpStatus(status);

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.apache.camel.http.base.HttpOperationFailedException;
 
+import com.expresschat.statussync.Secrets;
+
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 /**
@@ -18,9 +20,16 @@ public class FailureClassifier {
     static final int MAX_BODY_CHARS = 2000;
 
     private final Clock clock;
+    private final Secrets secrets;
 
     public FailureClassifier(Clock clock) {
+        this(clock, new Secrets());
+    }
+
+    /** {@code secrets} are scrubbed from the answers and exception texts it keeps. */
+    public FailureClassifier(Clock clock, Secrets secrets) {
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     /** Classifies a failure; the circuit breaker EIP wraps what it rethrows, so causes are searched too. */
@@ -31,7 +40,7 @@ public class FailureClassifier {
             return new DeliveryFailure(
                     FailureClass.ofHttpStatus(status),
                     status,
-                    truncate(http.getResponseBody()),
+                    storable(http.getResponseBody()),
                     null,
                     RetryAfter.parse(header(http.getResponseHeaders(), "Retry-After"), clock.instant()).orElse(null),
                     true);
@@ -46,7 +55,8 @@ public class FailureClassifier {
         // No answer at all (IOException) is transient; so is anything unforeseen, which is retried and then
         // dead-lettered rather than dropped.
         IOException io = cause(failure, IOException.class);
-        return new DeliveryFailure(FailureClass.TRANSIENT, null, null, oneLine(io != null ? io : failure), null, true);
+        return new DeliveryFailure(FailureClass.TRANSIENT, null, null, secrets.scrub(oneLine(io != null ? io : failure)),
+                null, true);
     }
 
     private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
@@ -75,6 +85,11 @@ public class FailureClassifier {
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** An answer's body as receipts and reports keep it: secrets scrubbed (before cutting, so none is cut in half). */
+    public String storable(String body) {
+        return truncate(secrets.scrub(body));
     }
 
     public static String truncate(String body) {

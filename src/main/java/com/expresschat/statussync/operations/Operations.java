@@ -1,8 +1,12 @@
 package com.expresschat.statussync.operations;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 
+import com.expresschat.statussync.delivery.TokenSource;
 import com.expresschat.statussync.failure.FailureClassifier;
 import com.expresschat.statussync.failure.IntakeGate;
 import com.expresschat.statussync.outcome.Folders;
@@ -23,16 +27,17 @@ public final class Operations {
      * metrics and ours are served together.
      */
     public static StatusSyncMetrics bind(CamelContext context, IntakeGate gate, Folders folders,
-            FailureClassifier classifier, String expressChatUrl) {
+            FailureClassifier classifier, String expressChatUrl, TokenSource tokens,
+            Supplier<List<String>> stuckEntries) {
         MeterRegistry registry = context.getRegistry()
                 .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
         if (registry == null) {
             registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
         }
-        StatusSyncMetrics metrics = new StatusSyncMetrics(registry, context, gate, folders.inbox());
+        StatusSyncMetrics metrics = new StatusSyncMetrics(registry, context, gate, folders.inbox(), stuckEntries);
         context.getManagementStrategy().addEventNotifier(new ExpressChatCallMetrics(metrics, classifier, expressChatUrl));
-        context.getRegistry().bind("intakeReadinessCheck", new IntakeReadinessCheck(gate, folders));
+        context.getRegistry().bind("intakeReadinessCheck", new IntakeReadinessCheck(gate, folders, tokens, stuckEntries));
         return metrics;
     }
 }

@@ -118,7 +118,7 @@ public class UnusableEntries {
                     e.toString());
             return false;
         }
-        String reason = problem + "; nothing of it was read or sent, and it was moved to error/ as '" + safe
+        String reason = problem + "; nothing of it was read or sent, and it was moved to error/ as '" + target.getFileName()
                         + "'";
         Input input = new Input(FileNames.printable(name), FileIntake.SOURCE, InputFormat.fromFileName(safe).orElse(null),
                 () -> {

@@ -12,6 +12,9 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.expresschat.statussync.SecretFileCheck;
+import com.expresschat.statussync.Secrets;
+
 /**
  * Refuses to start an application whose REST intake would be open by mistake (§6). Authentication is the
  * embedded server's own (camel.server.authentication*: HTTP Basic with a users file, or JWT); what decides is
@@ -33,7 +36,8 @@ final class ApiAccessCheck {
         this.properties = context.getPropertiesComponent();
     }
 
-    void verify(String profile, boolean allowAnonymous) {
+    /** {@code secrets} learns the users file's passwords, to be scrubbed from what the service stores. */
+    void verify(String profile, boolean allowAnonymous, Secrets secrets) {
         MainHttpServer server = context.hasService(MainHttpServer.class);
         if (server == null) {
             LOG.info("The embedded HTTP server is off (camel.server.enabled): no REST intake");
@@ -45,6 +49,12 @@ final class ApiAccessCheck {
             if (problem != null) {
                 throw new IllegalStateException("REST intake authentication: " + problem);
             }
+            usersFile.map(Path::of).ifPresent(file -> {
+                if ("prod".equals(profile)) {
+                    SecretFileCheck.requirePrivate(file, "REST users file (camel.server.basicPropertiesFile)");
+                }
+                UsersFile.passwordsOf(file).forEach(secrets::add);
+            });
             LOG.info("REST intake: authentication required on {} ({})", API_PATH,
                     usersFile.map(file -> "HTTP Basic, users file " + file).orElse("JWT"));
             return;

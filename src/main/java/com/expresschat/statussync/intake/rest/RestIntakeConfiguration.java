@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 
+import com.expresschat.statussync.Secrets;
 import com.expresschat.statussync.failure.IntakeGate;
 import com.expresschat.statussync.outcome.Folders;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +21,9 @@ public final class RestIntakeConfiguration {
     }
 
     public static void configure(CamelContext context, String profile, Folders folders, IntakeGate gate,
-            ObjectMapper json) throws IOException {
+            ObjectMapper json, Secrets secrets) throws IOException {
         RestSettings settings = RestSettings.from(context.getPropertiesComponent());
-        new ApiAccessCheck(context).verify(profile, settings.allowAnonymous());
+        new ApiAccessCheck(context).verify(profile, settings.allowAnonymous(), secrets);
 
         HttpAnswer answer = new HttpAnswer(json);
         Registry registry = context.getRegistry();
