@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -80,12 +81,51 @@ class ApiAccessStartupTest {
     }
 
     @Test
-    void prodWithAUsersFileStarts() {
+    void prodWithAUsersFileStarts() throws IOException {
         Properties settings = prod();
-        settings.setProperty("camel.server.basicPropertiesFile", RestClient.USERS_FILE);
+        settings.setProperty("camel.server.basicPropertiesFile", privateCopy(Path.of(RestClient.USERS_FILE)).toString());
 
         assertThat(startFailure(settings, () -> assertThat(anonymousGet(settings, "/api/v1/openapi.json")).isEqualTo(401)))
                 .isNull();
+    }
+
+    @Test
+    void prodRefusesAUsersFileOtherUsersCanRead() throws IOException {
+        Path users = privateCopy(Path.of(RestClient.USERS_FILE));
+        Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-r--r--"));
+        Properties settings = prod();
+        settings.setProperty("camel.server.basicPropertiesFile", users.toString());
+
+        assertThat(startFailure(settings))
+                .contains("REST users file (camel.server.basicPropertiesFile) " + users.toAbsolutePath())
+                .contains("is accessible to other users (rw-r--r--)")
+                .contains("chmod 600 " + users.toAbsolutePath());
+    }
+
+    @Test
+    void prodRefusesATokenFileOtherUsersCanReadAndStartsAfterChmod600() throws IOException {
+        Path token = Files.createTempFile("token", "");
+        Files.writeString(token, "prod-start-test-token\n");
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-rw-r--"));
+        Properties settings = prod();
+        settings.setProperty("statussync.express-chat.token", "");
+        settings.setProperty("statussync.express-chat.token-file", token.toString());
+        settings.setProperty("camel.server.basicPropertiesFile", privateCopy(Path.of(RestClient.USERS_FILE)).toString());
+
+        assertThat(startFailure(settings))
+                .contains("express-chat token file (EXPRESS_CHAT_TOKEN_FILE) " + token.toAbsolutePath())
+                .contains("chmod 600 " + token.toAbsolutePath());
+
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
+        assertThat(startFailure(settings)).isNull();
+    }
+
+    /** A copy of a secrets file only its owner can read, as the prod profile requires (git keeps no such mode). */
+    static Path privateCopy(Path file) throws IOException {
+        Path copy = Files.createTempFile("secret", ".properties");
+        Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+        return copy;
     }
 
     private static int anonymousGet(Properties settings, String path) throws Exception {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,30 @@ public final class AppProcess implements AutoCloseable {
     public static final Path JAR = Path.of("target", "express-chat-status-sync.jar");
     /** The product's JVM options (the class-data sharing archive made by mvn package). */
     public static final Path JVM_OPTIONS = Path.of("config", "jvm.options");
-    /** Users of the REST intake for prod-profile starts: the prod profile refuses an unauthenticated intake. */
-    public static final String USERS_FILE = "src/test/resources/test-users.properties";
+    /**
+     * Users of the REST intake for prod-profile starts: the prod profile refuses an unauthenticated intake, and a users
+     * file other users can read, so this is a copy of src/test/resources/test-users.properties with mode 0600 (git
+     * keeps no such mode).
+     */
+    public static final String USERS_FILE = privateCopy(Path.of("src/test/resources/test-users.properties")).toString();
     /** Where every run's output is kept once the process has ended, for TokenLeakScanIT. */
     public static final Path RUN_LOGS = Path.of("target", "it-logs");
 
     private final Process process;
     private final Path log;
+
+    /** A copy of a secrets file under target/it-secrets/ that only its owner can read, as the prod profile requires. */
+    public static Path privateCopy(Path file) {
+        try {
+            Path copy = Path.of("target", "it-secrets", file.getFileName().toString());
+            Files.createDirectories(copy.getParent());
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + file, e);
+        }
+    }
 
     private AppProcess(Process process, Path log) {
         this.process = process;

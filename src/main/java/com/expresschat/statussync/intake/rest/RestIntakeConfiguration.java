@@ -24,6 +24,7 @@ public final class RestIntakeConfiguration {
             ObjectMapper json, Secrets secrets) throws IOException {
         RestSettings settings = RestSettings.from(context.getPropertiesComponent());
         new ApiAccessCheck(context).verify(profile, settings.allowAnonymous(), secrets);
+        ContentTypeGuard.install(context, json);
 
         HttpAnswer answer = new HttpAnswer(json);
         Registry registry = context.getRegistry();
