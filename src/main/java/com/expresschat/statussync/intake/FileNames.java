@@ -3,7 +3,9 @@ package com.expresschat.statussync.intake;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -100,10 +102,12 @@ public final class FileNames {
      */
     public static String safe(byte[] name) {
         StringBuilder out = new StringBuilder(name.length + 8);
+        // the platform charset decodes names to strings: what it cannot hold is percent-encoded too
+        CharsetEncoder platform = platformCharset().newEncoder();
         decode(name, new Pieces() {
             @Override
             public void text(int cp) {
-                if (cp == '\\' || cp == '%' || cp == '/' || isControl(cp)) {
+                if (cp == '\\' || cp == '%' || cp == '/' || isControl(cp) || !platform.canEncode(Character.toString(cp))) {
                     for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
                         notUtf8(b);
                     }
@@ -119,6 +123,15 @@ public final class FileNames {
         });
         String safe = out.charAt(0) == '.' ? "%2E" + out.substring(1) : out.toString();
         return shorten(safe, MAX_SAFE_NAME_BYTES);
+    }
+
+    /** The charset the JVM decodes file names with (sun.jnu.encoding, from the locale it was started in). */
+    public static Charset platformCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException unknown) {
+            return StandardCharsets.US_ASCII;
+        }
     }
 
     /** Whether every byte of the name is part of valid UTF-8. */

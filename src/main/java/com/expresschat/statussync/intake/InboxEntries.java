@@ -75,7 +75,7 @@ public class InboxEntries implements GenericFileFilter<File> {
         }
         if (!new String(bytes, StandardCharsets.UTF_8).equals(name) || !roundTrips(entry, name)) {
             return Optional.of("the file name " + shown + " is not valid text in the platform charset ("
-                               + System.getProperty("sun.jnu.encoding") + "): run the service with a UTF-8 locale "
+                               + FileNames.platformCharset() + "): run the service with a UTF-8 locale "
                                + "(LC_ALL=C.UTF-8)");
         }
         if (name.indexOf('\\') >= 0) {

@@ -70,6 +70,8 @@ public final class AppProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().remove("EXPRESS_CHAT_TOKEN");
         builder.environment().remove("EXPRESS_CHAT_TOKEN_FILE");
+        // as deploy/ starts it: file names are decoded in the locale's charset (a test may set another locale)
+        builder.environment().put("LC_ALL", "C.UTF-8");
         builder.environment().putAll(environment);
         return new AppProcess(builder.start(), log);
     }

@@ -27,7 +27,7 @@ final class ContentTypeGuard implements Handler<RoutingContext> {
     }
 
     /** Puts the guard first on the embedded server's router once it is up. */
-    static void install(CamelContext context, ObjectMapper json) throws JsonProcessingException {
+    static void install(CamelContext context, ObjectMapper json) throws Exception {
         ContentTypeGuard guard = new ContentTypeGuard(json);
         context.addStartupListener(new StartupListener() {
             @Override

@@ -1,6 +1,5 @@
 package com.expresschat.statussync.intake.rest;
 
-import java.io.IOException;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
@@ -21,7 +20,7 @@ public final class RestIntakeConfiguration {
     }
 
     public static void configure(CamelContext context, String profile, Folders folders, IntakeGate gate,
-            ObjectMapper json, Secrets secrets) throws IOException {
+            ObjectMapper json, Secrets secrets) throws Exception {
         RestSettings settings = RestSettings.from(context.getPropertiesComponent());
         new ApiAccessCheck(context).verify(profile, settings.allowAnonymous(), secrets);
         ContentTypeGuard.install(context, json);
