@@ -56,10 +56,19 @@ public final class AppProcess implements AutoCloseable {
     /** Starts the jar with JVM options (e.g. -Xmx128m, -Dkey=value) and extra environment variables. */
     public static AppProcess start(List<String> jvmOptions, Map<String, String> environment, Path log)
             throws IOException {
+        return start(List.of(), jvmOptions, environment, log);
+    }
+
+    /**
+     * Starts the jar under a launcher, e.g. {@code setpriv --reuid=65534 ...} to run it as another user than the
+     * tests' (who are root, for whom file permissions stop nothing).
+     */
+    public static AppProcess start(List<String> launcher, List<String> jvmOptions, Map<String, String> environment,
+            Path log) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run mvn package first");
         }
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + JVM_OPTIONS);
         command.addAll(jvmOptions);
