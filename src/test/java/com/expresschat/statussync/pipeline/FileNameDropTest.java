@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * file intake cannot take as it is (control characters, too long for its reports), is REJECTED into error/ under a
  * safe name, with the original name in its reports. Each case drops a real file.
  */
-class FileNamesTest extends StatusSyncTestSupport {
+class FileNameDropTest extends StatusSyncTestSupport {
 
     @Test
     void backslashNamesAreRejectedAndNothingOutsideTheInboxIsReadOrWritten() throws Exception {
