@@ -32,6 +32,7 @@ public record Settings(
         Circuit circuit,
         int progressEveryBatches,
         Duration progressEvery,
+        Duration attemptDeadline,
         Duration stableFor) {
 
     /** When express-chat counts as failing (§4): the circuit breaker's settings. */
@@ -82,6 +83,9 @@ public record Settings(
                         p.getInt("statussync.circuit.failure-rate-threshold")),
                 p.getInt("statussync.progress.every-batches"),
                 p.getDuration("statussync.progress.every"),
+                // one attempt, answer included, may take the connect timeout plus the response timeout (§3)
+                Duration.ofMillis((long) p.getInt("statussync.delivery.connect-timeout")
+                                  + p.getInt("statussync.delivery.response-timeout")),
                 p.getDuration("statussync.file.stable-for"));
     }
 

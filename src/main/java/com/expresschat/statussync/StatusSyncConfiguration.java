@@ -11,10 +11,12 @@ import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.expresschat.statussync.delivery.AttemptLimits;
 import com.expresschat.statussync.delivery.BatchSource;
 import com.expresschat.statussync.delivery.DeliveryPool;
 import com.expresschat.statussync.delivery.DeliveryRecorder;
 import com.expresschat.statussync.delivery.DryRunRecorder;
+import com.expresschat.statussync.delivery.ExpressChatHttpClient;
 import com.expresschat.statussync.delivery.StatusUpdateRequest;
 import com.expresschat.statussync.delivery.TokenSource;
 import com.expresschat.statussync.failure.Backoff;
@@ -109,6 +111,9 @@ public class StatusSyncConfiguration implements CamelConfiguration {
                 properties.resolveProperty("statussync.file.exclude").orElse(""), settings.stableFor(), clock));
         registry.bind("dryRunRecorder", new DryRunRecorder());
         registry.bind("deliveryPool", DeliveryPool.create(context, settings.concurrency()));
+        registry.bind("expressChatHttpClient", new ExpressChatHttpClient(new AttemptLimits(settings.attemptDeadline(),
+                AttemptLimits.MAX_BODY_BYTES,
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "attempt-deadline"))));
         registry.bind("expressChatSimulator", new ExpressChatSimulator(tokens));
         RestIntakeConfiguration.configure(context, profile, folders, gate, json, secrets);
 

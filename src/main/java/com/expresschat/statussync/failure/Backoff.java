@@ -7,7 +7,8 @@ import java.util.function.DoubleSupplier;
  * Delay before retry number n (1-based): exponential from the initial delay, with ±20% jitter so that
  * batches failing together do not come back together, never above the cap. A Retry-After from
  * express-chat replaces the computed delay, still capped (a Retry-After of an hour never parks a batch
- * for an hour).
+ * for an hour), and never below the initial delay (a Retry-After of 0 or of a date in the past is no reason to
+ * come back at once).
  */
 public class Backoff {
 
@@ -27,7 +28,7 @@ public class Backoff {
 
     public Duration delayBeforeRetry(int retry, Duration retryAfter) {
         if (retryAfter != null) {
-            return min(retryAfter, maxDelay);
+            return min(retryAfter.compareTo(initialDelay) < 0 ? initialDelay : retryAfter, maxDelay);
         }
         double exponential = initialDelay.toMillis() * Math.pow(multiplier, Math.max(0, retry - 1));
         double jittered = exponential * (1 - JITTER + 2 * JITTER * random.getAsDouble());

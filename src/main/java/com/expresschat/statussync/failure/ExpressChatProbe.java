@@ -1,6 +1,8 @@
 package com.expresschat.statussync.failure;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +51,8 @@ public class ExpressChatProbe {
         message.setBody(null);
     }
 
-    /** Reads the probe's answer (or its exception) and resumes intake when express-chat is back. */
-    public void evaluate(Exchange exchange) {
-        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (status == null || failure != null) {
-            LOG.info("Intake still paused: express-chat probe failed: {}", failure == null ? "no answer" : failure.toString());
-            return;
-        }
+    /** Reads the probe's answer and resumes intake when express-chat is back. */
+    public void evaluate(@Header(Exchange.HTTP_RESPONSE_CODE) int status) {
         FailureClass answer = status < 300 ? null : FailureClass.ofHttpStatus(status);
         if (answer == FailureClass.AUTH) {
             gate.pause(IntakeGate.Reason.TOKEN_REJECTED);
@@ -67,5 +63,10 @@ public class ExpressChatProbe {
             circuit.close();
             gate.resume();
         }
+    }
+
+    /** The probe got no answer (connect, read, timeout): intake stays paused, and the log says why. */
+    public void failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        LOG.info("Intake still paused: express-chat probe failed: {}", FailureClassifier.oneLine(failure));
     }
 }

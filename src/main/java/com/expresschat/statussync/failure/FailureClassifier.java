@@ -41,7 +41,7 @@ public class FailureClassifier {
                     FailureClass.ofHttpStatus(status),
                     status,
                     storable(http.getResponseBody()),
-                    null,
+                    redirect(http),
                     RetryAfter.parse(header(http.getResponseHeaders(), "Retry-After"), clock.instant()).orElse(null),
                     true);
         }
@@ -59,6 +59,17 @@ public class FailureClassifier {
                 null, true);
     }
 
+    /** A 3xx names where it points: redirects are not followed (a PUT must not be re-sent elsewhere unasked). */
+    private static String redirect(HttpOperationFailedException http) {
+        String location = http.getRedirectLocation() != null
+                ? http.getRedirectLocation()
+                : header(http.getResponseHeaders(), "Location");
+        if (http.getStatusCode() < 300 || http.getStatusCode() >= 400 || location == null) {
+            return null;
+        }
+        return "redirected to " + location + " (not followed: set statussync.express-chat.url to the endpoint itself)";
+    }
+
     private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
@@ -68,7 +79,8 @@ public class FailureClassifier {
         return null;
     }
 
-    private static String oneLine(Throwable t) {
+    /** "java.net.ConnectException: Connection refused": the exception's class and the first line of its message. */
+    static String oneLine(Throwable t) {
         if (t == null) {
             return null;
         }

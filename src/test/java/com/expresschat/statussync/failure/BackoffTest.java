@@ -36,7 +36,14 @@ class BackoffTest {
     @Test
     void aRetryAfterReplacesTheComputedDelayWithoutJitter() {
         assertThat(backoffWithRandom(1).delayBeforeRetry(4, seconds(3))).isEqualTo(seconds(3));
-        assertThat(backoffWithRandom(0).delayBeforeRetry(1, Duration.ZERO)).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void aRetryAfterOfZeroOrInThePastWaitsAtLeastTheFirstDelay() {
+        assertThat(backoffWithRandom(0).delayBeforeRetry(1, Duration.ZERO)).isEqualTo(FIRST);
+        assertThat(backoffWithRandom(0).delayBeforeRetry(3, Duration.ofMillis(200))).isEqualTo(FIRST);
+        assertThat(backoffWithRandom(0).delayBeforeRetry(1, RetryAfter.parse("Sun, 06 Nov 1994 08:49:37 GMT",
+                Failures.NOW).orElseThrow())).isEqualTo(FIRST);
     }
 
     @Test

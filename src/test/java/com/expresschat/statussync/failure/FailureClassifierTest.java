@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +30,19 @@ class FailureClassifierTest {
         assertThat(classifier.classify(httpFailure(401)).failureClass()).isEqualTo(FailureClass.AUTH);
         assertThat(classifier.classify(httpFailure(429)).failureClass()).isEqualTo(FailureClass.THROTTLED);
         assertThat(classifier.classify(httpFailure(503)).failureClass()).isEqualTo(FailureClass.TRANSIENT);
+    }
+
+    @Test
+    void aRedirectIsRejectedWithWhereItPoints() {
+        DeliveryFailure failure = classifier.classify(new HttpOperationFailedException(Failures.URL, 301,
+                "Moved Permanently", "https://api.v8.express-chat.com/inbox/users/status-update",
+                Map.of("Location", "https://api.v8.express-chat.com/inbox/users/status-update"), ""));
+
+        assertThat(failure.failureClass()).isEqualTo(FailureClass.REJECTED);
+        assertThat(failure.exception()).isEqualTo("redirected to https://api.v8.express-chat.com/inbox/users/status-update"
+                + " (not followed: set statussync.express-chat.url to the endpoint itself)");
+        assertThat(classifier.classify(httpFailure(308, Map.of("location", "/elsewhere"), "")).exception())
+                .startsWith("redirected to /elsewhere");
     }
 
     @ParameterizedTest
