@@ -1,8 +1,12 @@
 package com.expresschat.statussync.configuration;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 
+import com.expresschat.statussync.credentials.TokenSource;
 import com.expresschat.statussync.failure.FailureClassifier;
 import com.expresschat.statussync.operations.CamelMeterConventions;
 import com.expresschat.statussync.operations.ExpressChatCallMetrics;
@@ -27,7 +31,8 @@ public final class Operations {
      * metrics and ours are served together, all with help text and snake_case labels ({@link CamelMeterConventions}).
      */
     public static StatusSyncMetrics bind(CamelContext context, IntakeGate gate, Folders folders,
-            FailureClassifier classifier, String expressChatUrl) {
+            FailureClassifier classifier, String expressChatUrl, TokenSource tokens,
+            Supplier<List<String>> stuckEntries) {
         MeterRegistry registry = context.getRegistry()
                 .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
         if (registry == null) {
@@ -36,9 +41,9 @@ public final class Operations {
         }
         // before Camel registers its meters at start-up: a filter applies only to meters registered after it
         registry.config().meterFilter(new CamelMeterConventions());
-        StatusSyncMetrics metrics = new StatusSyncMetrics(registry, context, gate, folders.inbox());
+        StatusSyncMetrics metrics = new StatusSyncMetrics(registry, context, gate, folders.inbox(), stuckEntries);
         context.getManagementStrategy().addEventNotifier(new ExpressChatCallMetrics(metrics, classifier, expressChatUrl));
-        context.getRegistry().bind("intakeReadinessCheck", new IntakeReadinessCheck(gate, folders));
+        context.getRegistry().bind("intakeReadinessCheck", new IntakeReadinessCheck(gate, folders, tokens, stuckEntries));
         return metrics;
     }
 }

@@ -47,9 +47,10 @@ public final class RestIntakeConfiguration {
     static void configure(CamelContext context, String profile, Settings.Rest settings, Folders folders,
             IntakeGate gate, AsyncInbox asyncInbox, ObjectMapper json, Consumer<String> loginFailures, Clock clock)
             throws Exception {
-        ServerSecurity.apply(context, profile, loginFailures, clock);
-        HttpAnswer answer = new HttpAnswer(json);
         Registry registry = context.getRegistry();
+        // camel-platform-http-vertx takes the Vert.x instance it finds in the registry
+        registry.bind("embeddedServerVertx", ServerSecurity.apply(context, profile, json, loginFailures, clock));
+        HttpAnswer answer = new HttpAnswer(json);
         ApiAuthentication authentication = ApiAuthentication.from(context.getPropertiesComponent());
         registry.bind("apiDocumentFactory", new ApiDocumentFactory(new ApiDocumentEdits(authentication), json));
         ApiErrorAnswers errorAnswers = new ApiErrorAnswers(authentication, new BodyLimit(settings.maxBodySize()), json);

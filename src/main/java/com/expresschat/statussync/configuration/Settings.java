@@ -39,7 +39,17 @@ public record Settings(
         Duration attemptDeadline,
         ExpressChat expressChat,
         Rest rest,
-        Isolation isolation) {
+        Isolation isolation,
+        FileDrop fileDrop) {
+
+    /**
+     * What the file intake takes (§6).
+     *
+     * @param stableFor how long a file must stay unchanged before it counts as complete (statussync.file.stable-for)
+     * @param exclude   ant patterns of names that are never inputs (statussync.file.exclude)
+     */
+    public record FileDrop(Duration stableFor, String exclude) {
+    }
 
     /** When express-chat counts as failing (§4): the circuit breaker's settings. */
     public record Circuit(int windowSize, int minimumCalls, float failureRateThreshold) {
@@ -135,7 +145,8 @@ public record Settings(
                         Boolean.parseBoolean(p.optional(ApiAccessCheck.ALLOW_ANONYMOUS, "false").trim()),
                         // Retry-After counts whole seconds
                         Math.max(1, (p.getDuration("statussync.probe.interval").toMillis() + 999) / 1000)),
-                new Isolation(p.getBoolean("statussync.isolation.enabled"), p.getBudget(batchSize)));
+                new Isolation(p.getBoolean("statussync.isolation.enabled"), p.getBudget(batchSize)),
+                new FileDrop(p.getDuration("statussync.file.stable-for"), p.optional("statussync.file.exclude", "")));
     }
 
     private static void require(boolean condition, String message) {

@@ -9,6 +9,8 @@ import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.expresschat.statussync.credentials.Secrets;
+import com.expresschat.statussync.credentials.TokenSource;
 import com.expresschat.statussync.delivery.AttemptLimits;
 import com.expresschat.statussync.delivery.BatchSource;
 import com.expresschat.statussync.delivery.DeliveryPool;
@@ -16,7 +18,6 @@ import com.expresschat.statussync.delivery.DeliveryRecorder;
 import com.expresschat.statussync.delivery.DryRun;
 import com.expresschat.statussync.delivery.ExpressChatHttpClient;
 import com.expresschat.statussync.delivery.StatusUpdateRequest;
-import com.expresschat.statussync.delivery.TokenSource;
 import com.expresschat.statussync.failure.Backoff;
 import com.expresschat.statussync.failure.BatchIsolation;
 import com.expresschat.statussync.failure.DeadLetterRecorder;
@@ -24,6 +25,9 @@ import com.expresschat.statussync.failure.PartDelivery;
 import com.expresschat.statussync.failure.FailureClassifier;
 import com.expresschat.statussync.failure.RetryPolicy;
 import com.expresschat.statussync.intake.FileIntake;
+import com.expresschat.statussync.intake.InboxEntries;
+import com.expresschat.statussync.intake.StuckEntries;
+import com.expresschat.statussync.intake.UnusableEntries;
 import com.expresschat.statussync.intake.rest.AsyncInbox;
 import com.expresschat.statussync.intake.rest.HttpAnswer;
 import com.expresschat.statussync.operations.StatusSyncMetrics;
@@ -53,8 +57,10 @@ public class StatusSyncConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         Settings settings = Settings.from(context.getPropertiesComponent());
         String profile = settings.expressChat().profile();
-        TokenSource tokens = new TokenSource(settings.expressChat().token(), settings.expressChat().tokenFile());
-        StartupChecks.verify(context, profile, tokens, settings.rest().allowAnonymous());
+        Secrets secrets = new Secrets();
+        TokenSource tokens = new TokenSource(settings.expressChat().token(), settings.expressChat().tokenFile(),
+                secrets, System::nanoTime);
+        StartupChecks.verify(context, profile, tokens, settings.rest().allowAnonymous(), secrets);
 
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
@@ -63,7 +69,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         CrashRecovery.run(folders, asyncInbox);
         RowValidator validator = new RowValidator(settings.idPattern(), settings.allowedStatuses(),
                 settings.defaultStatus());
-        FailureClassifier classifier = new FailureClassifier(clock);
+        FailureClassifier classifier = new FailureClassifier(clock, secrets);
         Backoff backoff = new Backoff(settings.initialDelay(), settings.backoffMultiplier(), settings.maxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
 
@@ -74,18 +80,22 @@ public class StatusSyncConfiguration implements CamelConfiguration {
                 failure -> classifier.classify(failure).failureClass().retryable(), gate);
 
         String url = settings.expressChat().url();
-        StatusSyncMetrics metrics = Operations.bind(context, gate, folders, classifier, url);
+        StuckEntries stuckEntries = new StuckEntries();
+        StatusSyncMetrics metrics = Operations.bind(context, gate, folders, classifier, url, tokens,
+                stuckEntries::names);
 
         Registry registry = context.getRegistry();
         registry.bind("folders", folders);
-        registry.bind("fileIntake", new FileIntake());
+        InboxEntries inboxEntries = new InboxEntries(folders.inbox());
+        registry.bind("inboxEntries", inboxEntries);
+        registry.bind("fileIntake", new FileIntake(inboxEntries));
         registry.bind("inputLedgers", new InputLedgers(folders, json, clock, settings.progressEveryBatches(),
                 settings.progressEvery()));
         registry.bind("batchOutcomeFold", new BatchOutcomeFold());
         registry.bind("inputValidation", new InputValidation(validator, settings.onInvalid()));
         registry.bind("batchSource", new BatchSource(validator, settings.batchSize()));
-        registry.bind("statusUpdateRequest", new StatusUpdateRequest(json, tokens));
-        registry.bind("deliveryRecorder", new DeliveryRecorder(circuit, clock));
+        registry.bind("statusUpdateRequest", new StatusUpdateRequest(json));
+        registry.bind("deliveryRecorder", new DeliveryRecorder(circuit, clock, secrets));
         registry.bind("retryPolicy", new RetryPolicy(classifier, circuit, backoff, settings.maxRetries()));
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(classifier, gate, clock));
         Settings.Isolation isolation = settings.isolation();
@@ -93,9 +103,12 @@ public class StatusSyncConfiguration implements CamelConfiguration {
                 new PartDelivery(context.createProducerTemplate()), clock));
         registry.bind("intakeGate", gate);
         registry.bind("intakePause", new IntakePausePolicy(gate));
-        registry.bind("deliveryGate", new DeliveryGate(gate, circuit));
-        registry.bind("expressChatProbe", new ExpressChatProbe(tokens::token, gate, circuit));
-        registry.bind("inputCompletion", new InputCompletion(folders, json, clock, metrics::inputFinished));
+        registry.bind("deliveryGate", new DeliveryGate(gate, circuit, tokens, context::isStopping));
+        registry.bind("expressChatProbe", new ExpressChatProbe(tokens, gate, circuit));
+        InputCompletion completion = new InputCompletion(folders, json, clock, metrics::inputFinished);
+        registry.bind("inputCompletion", completion);
+        registry.bind("unusableEntries", new UnusableEntries(folders, completion::rejectUnread,
+                settings.fileDrop().exclude(), settings.fileDrop().stableFor(), stuckEntries, clock));
         registry.bind("dryRun", new DryRun(clock));
         registry.bind("deliveryPool", DeliveryPool.create(context, settings.concurrency()));
         registry.bind("expressChatHttpClient", new ExpressChatHttpClient(new AttemptLimits(settings.attemptDeadline(),

@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 
+import com.expresschat.statussync.credentials.Secrets;
 import com.expresschat.statussync.model.Batch;
 import com.expresschat.statussync.model.BatchOutcome;
 import com.expresschat.statussync.model.ExchangeKeys;
@@ -18,10 +19,13 @@ public class DeliveryRecorder {
 
     private final ExpressChatCircuit circuit;
     private final Clock clock;
+    private final Secrets secrets;
 
-    public DeliveryRecorder(ExpressChatCircuit circuit, Clock clock) {
+    /** {@code secrets} are scrubbed from the answer before it is kept, as for failures. */
+    public DeliveryRecorder(ExpressChatCircuit circuit, Clock clock, Secrets secrets) {
         this.circuit = circuit;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     public BatchOutcome delivered(@ExchangeProperty(ExchangeKeys.BATCH) Batch batch,
@@ -30,7 +34,7 @@ public class DeliveryRecorder {
         circuit.recordSuccess();
         LogContext.batch(batch);
         int attempts = (failedAttempts == null ? 0 : failedAttempts) + 1;
-        return BatchOutcome.delivered(batch, attempts, httpStatus, BatchOutcome.excerpt(response),
+        return BatchOutcome.delivered(batch, attempts, httpStatus, BatchOutcome.excerpt(secrets.scrub(response)),
                 clock.instant());
     }
 }

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.model.Batch;
+import com.expresschat.statussync.pause.NotSentException;
 import com.expresschat.statussync.model.BatchOutcome;
 import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.model.FailureClass;
@@ -40,6 +41,12 @@ public class DeadLetterRecorder {
             @ExchangeProperty(ExchangeKeys.FAILED_ATTEMPTS) Integer failedAttempts,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable caught) {
         LogContext.batch(batch);
+        NotSentException notSent = NotSentException.in(caught);
+        if (notSent != null && notSent.reason().holds()) {
+            // held, not failed (a stop while waiting for a token): the input fails and stays in the inbox
+            throw new IllegalStateException("batch " + batch.number() + " was held and not sent ("
+                    + notSent.reason().description() + "); the input stays in the inbox");
+        }
         // no classification yet when the failure came before the retry policy was asked (e.g. making the request)
         DeliveryFailure failure = lastFailure != null ? lastFailure : classifier.classify(caught);
         if (failure.failureClass() == FailureClass.AUTH && failure.sent()) {

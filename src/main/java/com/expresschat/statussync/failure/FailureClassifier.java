@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.apache.camel.http.base.HttpOperationFailedException;
 
+import com.expresschat.statussync.credentials.Secrets;
 import com.expresschat.statussync.model.BatchOutcome;
 import com.expresschat.statussync.model.ExceptionText;
 import com.expresschat.statussync.model.FailureClass;
@@ -24,9 +25,16 @@ public class FailureClassifier {
     static final int MAX_BODY_CHARS = BatchOutcome.MAX_RESPONSE_CHARS;
 
     private final Clock clock;
+    private final Secrets secrets;
 
     public FailureClassifier(Clock clock) {
+        this(clock, new Secrets());
+    }
+
+    /** {@code secrets} are scrubbed from the answers and exception texts it keeps. */
+    public FailureClassifier(Clock clock, Secrets secrets) {
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     /** Classifies a failure; the circuit breaker EIP wraps what it rethrows, so causes are searched too. */
@@ -37,7 +45,7 @@ public class FailureClassifier {
             return new DeliveryFailure(
                     FailureClass.ofHttpStatus(status),
                     status,
-                    truncate(http.getResponseBody()),
+                    storable(http.getResponseBody()),
                     redirect(http),
                     RetryAfter.parse(header(http.getResponseHeaders(), "Retry-After"), clock.instant()).orElse(null),
                     true);
@@ -52,7 +60,8 @@ public class FailureClassifier {
         // No answer at all (IOException) is transient; so is anything unforeseen, which is retried and then
         // dead-lettered rather than dropped.
         IOException io = cause(failure, IOException.class);
-        return new DeliveryFailure(FailureClass.TRANSIENT, null, null, ExceptionText.oneLine(io != null ? io : failure), null, true);
+        return new DeliveryFailure(FailureClass.TRANSIENT, null, null,
+                secrets.scrub(ExceptionText.oneLine(io != null ? io : failure)), null, true);
     }
 
     /** A 3xx names where it points: redirects are not followed (a PUT must not be re-sent elsewhere unasked). */
@@ -86,6 +95,11 @@ public class FailureClassifier {
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** An answer's body as receipts and reports keep it: secrets scrubbed (before cutting, so none is cut in half). */
+    public String storable(String body) {
+        return truncate(secrets.scrub(body));
     }
 
     public static String truncate(String body) {

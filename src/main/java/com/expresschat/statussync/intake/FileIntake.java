@@ -17,14 +17,23 @@ import com.expresschat.statussync.model.Receipt;
  * file, say), and reading it would copy that file's lines into the error report as invalid rows; and archiving a
  * link would archive nothing, since the target can change after delivery. The link itself (not its target) is
  * then moved to error/ like any rejected input, and the target is left untouched.
+ *
+ * <p>The file is opened by its own name in the inbox ({@link InboxEntries#entry}), never by the paths Camel made of
+ * it: the name is data, one path segment, whatever it holds.
  */
 public class FileIntake {
 
     public static final String SOURCE = "file";
 
+    private final InboxEntries entries;
+
+    public FileIntake(InboxEntries entries) {
+        this.entries = entries;
+    }
+
     public Input toInput(@Body GenericFile<?> file) {
-        Path path = Path.of(file.getAbsoluteFilePath());
-        String name = file.getRelativeFilePath();
+        String name = file.getFileNameOnly();
+        Path path = entries.entry(name);
         InputFormat format = InputFormat.fromFileName(name).orElse(null);
         // NOFOLLOW_LINKS: a file swapped for a link after this check fails to open instead of being read through
         Input.Rows rows = format == null ? null

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
@@ -31,13 +33,17 @@ public class StatusSyncMetrics {
 
     private final MeterRegistry registry;
 
-    public StatusSyncMetrics(MeterRegistry registry, CamelContext context, IntakeGate gate, Path inbox) {
+    public StatusSyncMetrics(MeterRegistry registry, CamelContext context, IntakeGate gate, Path inbox,
+            Supplier<List<String>> stuckEntries) {
         this.registry = registry;
         Gauge.builder("statussync_batches_in_flight", () -> context.getInflightRepository().size(ExchangeKeys.DELIVER_BATCH_ROUTE))
                 .description("Batches being delivered, including those waiting for a retry")
                 .register(registry);
         Gauge.builder("statussync_inbox_files", () -> countInputs(inbox))
                 .description("Files waiting in the inbox")
+                .register(registry);
+        Gauge.builder("statussync_inbox_entries_stuck", () -> stuckEntries.get().size())
+                .description("Inbox entries that could be neither taken nor moved to error/ (see readiness)")
                 .register(registry);
         Gauge.builder("statussync_intake_paused", () -> gate.isPaused() ? 1 : 0)
                 .description("1 while intake is paused (express-chat failing or token refused)")

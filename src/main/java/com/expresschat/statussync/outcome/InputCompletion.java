@@ -3,6 +3,7 @@ package com.expresschat.statussync.outcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -55,10 +56,27 @@ public class InputCompletion {
         return finish(ledger, folders.error(), List.of());
     }
 
+    /**
+     * Ends an inbox entry that was never taken as an input (see intake.UnusableEntries): it lies in error/ as
+     * {@code rejected} already, with the input's refusal as the reason; its receipt and error report go beside it.
+     */
+    public Receipt rejectUnread(Input input, Path rejected) throws IOException {
+        LogContext.input(input.name());
+        InputLedger ledger = new InputLedger(input, clock.instant(), new BatchRecords(),
+                new DeadLetterFiles(folders, input.name(), json), new ProgressLog(Integer.MAX_VALUE, Duration.ofDays(1), clock));
+        ledger.tally().reject(input.refusal());
+        return record(ledger, rejected, List.of());
+    }
+
     private Receipt finish(InputLedger ledger, Path archiveDir, List<Path> deadLetterFiles) throws IOException {
         Input input = ledger.input();
         LogContext.input(input.name());
-        Path archive = input.archived() ? folders.freeName(archiveDir, input.name()) : null;
+        return record(ledger, input.archived() ? folders.freeName(archiveDir, input.name()) : null, deadLetterFiles);
+    }
+
+    /** Writes the input's reports beside where it is archived (when it is), logs and counts it. */
+    private Receipt record(InputLedger ledger, Path archive, List<Path> deadLetterFiles) throws IOException {
+        Input input = ledger.input();
         Path replayedReport = archive != null && !ledger.tally().rejected() ? replayedReports.archive(input, archive)
                 : null;
         Receipt receipt = ledger.receipt(deadLetterFiles, archive, replayedReport, clock.instant());

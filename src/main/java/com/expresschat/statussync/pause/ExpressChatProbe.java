@@ -1,7 +1,5 @@
 package com.expresschat.statussync.pause;
 
-import java.util.function.Supplier;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -9,6 +7,7 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.expresschat.statussync.credentials.TokenSource;
 import com.expresschat.statussync.model.ExceptionText;
 import com.expresschat.statussync.model.FailureClass;
 
@@ -23,23 +22,34 @@ public class ExpressChatProbe {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExpressChatProbe.class);
 
-    private final Supplier<String> tokens;
+    private final TokenSource tokens;
     private final IntakeGate gate;
     private final ExpressChatCircuit circuit;
 
     /** {@code tokens} gives the current token (a token file is read again when it changes). */
-    public ExpressChatProbe(Supplier<String> tokens, IntakeGate gate, ExpressChatCircuit circuit) {
+    public ExpressChatProbe(TokenSource tokens, IntakeGate gate, ExpressChatCircuit circuit) {
         this.tokens = tokens;
         this.gate = gate;
         this.circuit = circuit;
     }
 
-    /** Makes the probe request. */
+    /**
+     * Whether express-chat is to be probed: intake is paused because of express-chat (not for a missing token, which
+     * only an operator can fix, and which a probe without a token would only turn into a refused token).
+     */
+    public boolean due() {
+        IntakeGate.Pause pause = gate.pause();
+        return pause != null && !pause.reason().holds() && tokens.isConfigured();
+    }
+
+    /** Makes the probe request; never without a token. */
     public void prepare(Exchange exchange) {
+        String token = tokens.current()
+                .orElseThrow(() -> new IllegalStateException("no express-chat token to probe with"));
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_METHOD, "GET");
-        message.setHeader("Authorization", "Bearer " + tokens.get());
+        message.setHeader("Authorization", "Bearer " + token);
         message.setHeader("Accept", "application/json");
         message.setBody(null);
     }

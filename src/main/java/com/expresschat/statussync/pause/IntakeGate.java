@@ -22,15 +22,29 @@ public class IntakeGate {
 
     /** Why intake is paused. */
     public enum Reason {
-        EXPRESS_CHAT_FAILING(FailureClass.TRANSIENT, "express-chat keeps failing (circuit open)"),
-        TOKEN_REJECTED(FailureClass.AUTH, "express-chat rejected the token (HTTP 401/403): fix the token");
+        EXPRESS_CHAT_FAILING(FailureClass.TRANSIENT, "express-chat keeps failing (circuit open)", false),
+        TOKEN_REJECTED(FailureClass.AUTH, "express-chat rejected the token (HTTP 401/403): fix the token", false),
+        /**
+         * A local configuration fault, not express-chat's: there is no token to send (token file missing, empty or
+         * unreadable, and no good token read before). Batches wait for it (DeliveryGate), none is dead-lettered;
+         * the file intake route is not suspended, since the input being held occupies it already.
+         */
+        TOKEN_MISSING(FailureClass.AUTH, "there is no express-chat token to send (see the token file): nothing is "
+                                         + "sent, and the input waits until the token is back", true);
 
         private final FailureClass failureClass;
         private final String description;
+        private final boolean holds;
 
-        Reason(FailureClass failureClass, String description) {
+        Reason(FailureClass failureClass, String description, boolean holds) {
             this.failureClass = failureClass;
             this.description = description;
+            this.holds = holds;
+        }
+
+        /** True when batches wait for the cause to be fixed instead of being dead-lettered. */
+        public boolean holds() {
+            return holds;
         }
 
         /** The class batches are dead-lettered with while intake is paused for this reason. */
@@ -82,9 +96,9 @@ public class IntakeGate {
             return;
         }
         pause = new Pause(reason, clock.instant());
-        LOG.error("Intake paused: {}. Files stay in the inbox; intake resumes by itself once express-chat answers "
-                  + "a probe", reason.description());
-        if (current == null) {
+        LOG.error("Intake paused: {}. Files stay in the inbox; intake resumes by itself once {}", reason.description(),
+                reason.holds() ? "the cause is fixed" : "express-chat answers a probe");
+        if (!reason.holds() && (current == null || current.reason().holds())) {
             listeners.forEach(Listener::paused);
         }
     }
@@ -93,9 +107,18 @@ public class IntakeGate {
         if (pause == null) {
             return;
         }
-        LOG.info("Intake resumed: express-chat answers again (paused since {} because {})", pause.since(),
-                pause.reason().description());
+        LOG.info("Intake resumed (paused since {} because {})", pause.since(), pause.reason().description());
+        boolean suspended = !pause.reason().holds();
         pause = null;
-        listeners.forEach(Listener::resumed);
+        if (suspended) {
+            listeners.forEach(Listener::resumed);
+        }
+    }
+
+    /** Resumes intake if it is paused for this reason (and only then). */
+    public synchronized void resume(Reason reason) {
+        if (pause != null && pause.reason() == reason) {
+            resume();
+        }
     }
 }

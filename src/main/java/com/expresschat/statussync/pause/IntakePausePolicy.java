@@ -23,7 +23,8 @@ public class IntakePausePolicy extends RoutePolicySupport implements IntakeGate.
     @Override
     public void onStart(Route route) {
         this.route = route;
-        if (gate.isPaused()) {
+        IntakeGate.Pause pause = gate.pause();
+        if (pause != null && !pause.reason().holds()) {
             paused();
         }
     }

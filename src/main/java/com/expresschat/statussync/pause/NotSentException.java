@@ -13,4 +13,14 @@ public class NotSentException extends Exception {
     public IntakeGate.Reason reason() {
         return reason;
     }
+
+    /** The NotSentException in a failure's cause chain, or null. */
+    public static NotSentException in(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof NotSentException notSent) {
+                return notSent;
+            }
+        }
+        return null;
+    }
 }

@@ -11,7 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
-import com.expresschat.statussync.delivery.TokenSource;
+import com.expresschat.statussync.credentials.TokenSource;
 import com.expresschat.statussync.model.StatusUpdate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

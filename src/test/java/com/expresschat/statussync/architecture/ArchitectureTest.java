@@ -15,7 +15,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The packages follow the data (issue 11): the model at the bottom, then the stages an input goes through, each
- * depending only on those below it; pause control and storage are packages of their own; only the configuration
+ * depending only on those below it; pause control, storage and credentials (the token, secrets at rest, what is
+ * scrubbed) are packages of their own; only the configuration
  * package wires beans into Camel's registry.
  */
 class ArchitectureTest {
@@ -31,6 +32,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Model").definedBy(ROOT + ".model..")
                 .layer("Storage").definedBy(ROOT + ".storage..")
+                .layer("Credentials").definedBy(ROOT + ".credentials..")
                 .layer("Intake").definedBy(ROOT + ".intake..")
                 .layer("Validation").definedBy(ROOT + ".validation..")
                 .layer("Pause").definedBy(ROOT + ".pause..")
@@ -42,15 +44,16 @@ class ArchitectureTest {
                 .layer("Configuration").definedBy(ROOT + ".configuration..", ROOT)
                 .whereLayer("Model").mayNotAccessAnyLayer()
                 .whereLayer("Storage").mayNotAccessAnyLayer()
-                .whereLayer("Intake").mayOnlyAccessLayers("Model", "Storage")
+                .whereLayer("Credentials").mayOnlyAccessLayers("Model")
+                .whereLayer("Intake").mayOnlyAccessLayers("Model", "Storage", "Credentials")
                 .whereLayer("Validation").mayOnlyAccessLayers("Model", "Intake")
-                .whereLayer("Pause").mayOnlyAccessLayers("Model", "Intake")
-                .whereLayer("Delivery").mayOnlyAccessLayers("Model", "Validation", "Pause")
-                .whereLayer("Failure").mayOnlyAccessLayers("Model", "Pause", "Delivery")
+                .whereLayer("Pause").mayOnlyAccessLayers("Model", "Intake", "Credentials")
+                .whereLayer("Delivery").mayOnlyAccessLayers("Model", "Validation", "Pause", "Credentials")
+                .whereLayer("Failure").mayOnlyAccessLayers("Model", "Pause", "Delivery", "Credentials")
                 // the outcome stage knows batches only by their outcomes, never which intake an input came from
                 .whereLayer("Outcome").mayOnlyAccessLayers("Model", "Storage")
-                .whereLayer("Operations").mayOnlyAccessLayers("Model", "Storage", "Pause", "Failure")
-                .whereLayer("Simulator").mayOnlyAccessLayers("Model", "Delivery")
+                .whereLayer("Operations").mayOnlyAccessLayers("Model", "Storage", "Credentials", "Pause", "Failure")
+                .whereLayer("Simulator").mayOnlyAccessLayers("Model", "Credentials", "Delivery")
                 .whereLayer("Configuration").mayNotBeAccessedByAnyLayer()
                 .check(PRODUCT);
     }

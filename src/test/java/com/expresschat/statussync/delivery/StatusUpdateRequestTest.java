@@ -21,11 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The outbound PUT of one batch (§3): our headers only, whatever the inbound request carried. */
 class StatusUpdateRequestTest {
 
-    private static final String OUR_TOKEN = "our-token";
 
     private final CamelContext camel = new DefaultCamelContext();
     private final ObjectMapper json = new ObjectMapper();
-    private final StatusUpdateRequest request = new StatusUpdateRequest(json, new TokenSource(OUR_TOKEN, null));
+    private final StatusUpdateRequest request = new StatusUpdateRequest(json);
 
     @AfterEach
     void closeCamel() throws Exception {
@@ -41,7 +40,6 @@ class StatusUpdateRequestTest {
 
         // the method (PUT) is the endpoint's (routes/delivery.camel.yaml), not a header
         assertThat(out.getHeaders()).containsOnly(
-                entry("Authorization", "Bearer " + OUR_TOKEN),
                 entry("Content-Type", "application/json"),
                 entry("Accept", "application/json"),
                 entry("X-Request-Id", batch.requestId()));

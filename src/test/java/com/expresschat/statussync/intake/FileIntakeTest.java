@@ -26,7 +26,8 @@ class FileIntakeTest {
         GenericFile<File> picked = new GenericFile<>();
         picked.setAbsoluteFilePath(file.toAbsolutePath().toString());
         picked.setRelativeFilePath(file.getFileName().toString());
-        return new FileIntake().toInput(picked);
+        picked.setFileNameOnly(file.getFileName().toString());
+        return new FileIntake(new InboxEntries(file.getParent())).toInput(picked);
     }
 
     private static Row firstRow(Input input) throws Exception {

@@ -30,6 +30,8 @@ class DeploymentManifestsTest {
     static final Path SYSTEMD = Path.of("deploy", "systemd", "express-chat-status-sync.service");
     /** Variables the product reads by name rather than as a setting (§7). */
     static final Set<String> TOKEN_VARIABLES = Set.of("EXPRESS_CHAT_TOKEN", "EXPRESS_CHAT_TOKEN_FILE");
+    /** Variables the JVM reads: the locale, whose charset decodes file names (docs/security.md "File names"). */
+    static final Set<String> JVM_VARIABLES = Set.of("LC_ALL");
 
     @Test
     @SuppressWarnings("unchecked")
@@ -68,7 +70,7 @@ class DeploymentManifestsTest {
 
     /** An environment variable overrides a setting whose name, upper-cased with . and - as _, is the same. */
     private static boolean isSetting(String variable) throws IOException {
-        if (TOKEN_VARIABLES.contains(variable)) {
+        if (TOKEN_VARIABLES.contains(variable) || JVM_VARIABLES.contains(variable)) {
             return true;
         }
         Set<String> keys = settings().stringPropertyNames().stream()

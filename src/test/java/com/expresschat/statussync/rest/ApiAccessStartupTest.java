@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -86,9 +87,9 @@ class ApiAccessStartupTest {
     }
 
     @Test
-    void prodWithAUsersFileStarts() {
+    void prodWithAUsersFileStarts() throws IOException {
         Properties settings = prod();
-        settings.setProperty("camel.server.basicPropertiesFile", RestClient.USERS_FILE);
+        settings.setProperty("camel.server.basicPropertiesFile", privateUsersFile());
 
         assertThat(startFailure(settings, () -> assertThat(anonymousGet(settings, "/api/v1/openapi.json")).isEqualTo(401)))
                 .isNull();
@@ -97,7 +98,7 @@ class ApiAccessStartupTest {
     @Test
     void prodOverPlaintextIsRefusedUnlessTlsIsTerminatedUpstream() {
         Properties settings = prod();
-        settings.setProperty("camel.server.basicPropertiesFile", RestClient.USERS_FILE);
+        settings.setProperty("camel.server.basicPropertiesFile", privateUsersFile());
         settings.remove("statussync.rest.tls-terminated-upstream");
 
         assertThat(startFailure(settings))
@@ -131,6 +132,23 @@ class ApiAccessStartupTest {
                     TestTls.client(TRUSTS_SERVER, null));
             assertThat(https.get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
         })).isNull();
+    }
+
+    @Test
+    void prodRefusesAKeyStorePasswordFileOtherUsersCanRead() throws IOException {
+        Path passwordFile = Files.createTempFile("tls-password", ".txt");
+        Files.writeString(passwordFile, TestTls.PASSWORD + "\n");
+        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-r-----"));
+        Properties settings = prodOverTls();
+        settings.remove("camel.ssl.keystorePassword");
+        settings.setProperty("statussync.rest.tls.key-store-password-file", passwordFile.toString());
+
+        assertThat(startFailure(settings))
+                .contains("TLS key store password file (statussync.rest.tls.key-store-password-file) "
+                          + passwordFile.toAbsolutePath())
+                .contains("is accessible to other users (rw-r-----)")
+                .contains("chmod 600 " + passwordFile.toAbsolutePath())
+                .doesNotContain(TestTls.PASSWORD);
     }
 
     @Test
@@ -199,6 +217,54 @@ class ApiAccessStartupTest {
         return p;
     }
 
+    @Test
+    void prodRefusesAUsersFileOtherUsersCanRead() throws IOException {
+        Path users = privateCopy(Path.of(RestClient.USERS_FILE));
+        Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-r--r--"));
+        Properties settings = prod();
+        settings.setProperty("camel.server.basicPropertiesFile", users.toString());
+
+        assertThat(startFailure(settings))
+                .contains("REST users file (camel.server.basicPropertiesFile) " + users.toAbsolutePath())
+                .contains("is accessible to other users (rw-r--r--)")
+                .contains("chmod 600 " + users.toAbsolutePath());
+    }
+
+    @Test
+    void prodRefusesATokenFileOtherUsersCanReadAndStartsAfterChmod600() throws IOException {
+        Path token = Files.createTempFile("token", "");
+        Files.writeString(token, "prod-start-test-token\n");
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-rw-r--"));
+        Properties settings = prod();
+        settings.setProperty("statussync.express-chat.token", "");
+        settings.setProperty("statussync.express-chat.token-file", token.toString());
+        settings.setProperty("camel.server.basicPropertiesFile", privateUsersFile());
+
+        assertThat(startFailure(settings))
+                .contains("express-chat token file (EXPRESS_CHAT_TOKEN_FILE) " + token.toAbsolutePath())
+                .contains("chmod 600 " + token.toAbsolutePath());
+
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
+        assertThat(startFailure(settings)).isNull();
+    }
+
+    /** The test users file as the prod profile takes it: readable by its owner only. */
+    private static String privateUsersFile() {
+        try {
+            return privateCopy(Path.of(RestClient.USERS_FILE)).toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A copy of a secrets file only its owner can read, as the prod profile requires (git keeps no such mode). */
+    static Path privateCopy(Path file) throws IOException {
+        Path copy = Files.createTempFile("secret", ".properties");
+        Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+        return copy;
+    }
+
     private static int anonymousGet(Properties settings, String path) throws Exception {
         RestClient client = new RestClient(settings.getProperty("camel.server.port"));
         return client.send(client.anonymous(path).GET()).statusCode();
@@ -223,7 +289,7 @@ class ApiAccessStartupTest {
     private static Properties prodOverTls() {
         Properties p = prod();
         p.remove("statussync.rest.tls-terminated-upstream");
-        p.setProperty("camel.server.basicPropertiesFile", RestClient.USERS_FILE);
+        p.setProperty("camel.server.basicPropertiesFile", privateUsersFile());
         TestTls.serveHttps(p, SERVER_KEY_STORE);
         return p;
     }

@@ -140,6 +140,21 @@ class RestRefusalsTest extends RestTestSupport {
         }
     }
 
+    /** A Content-Type whose quoted parameter never ends (issue 10): 415 problem+json everywhere, never a 500. */
+    @Test
+    void aContentTypeWithAnUnterminatedQuotedParameterIs415() throws Exception {
+        String broken = "text/plain; x=\"";
+
+        JsonNode posted = problem(rest().post(broken, "640f472d173951357f08edee\n"), 415);
+        assertThat(posted.path("detail").asText()).contains("Content-Type");
+        for (String path : List.of(RestClient.INTAKE + "/rest-00000000-0000-0000-0000-000000000000.txt",
+                "/api/v1/openapi.json")) {
+            HttpResponse<String> get = rest().send(rest().request(path).header("Content-Type", broken).GET());
+            assertThat(get.statusCode()).as(path + ": " + get.body()).isNotEqualTo(500);
+            assertThat(get.headers().firstValue("Content-Type").orElse("")).as(path).contains("json");
+        }
+    }
+
     private static JsonNode problem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");

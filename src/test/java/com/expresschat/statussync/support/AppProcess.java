@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,30 @@ public final class AppProcess implements AutoCloseable {
     public static final Path JAR = Path.of("target", "express-chat-status-sync.jar");
     /** The product's JVM options (the class-data sharing archive made by mvn package). */
     public static final Path JVM_OPTIONS = Path.of("config", "jvm.options");
-    /** Users of the REST intake for prod-profile starts: the prod profile refuses an unauthenticated intake. */
-    public static final String USERS_FILE = "src/test/resources/test-users.properties";
+    /**
+     * Users of the REST intake for prod-profile starts: the prod profile refuses an unauthenticated intake, and a users
+     * file other users can read, so this is a copy of src/test/resources/test-users.properties with mode 0600 (git
+     * keeps no such mode).
+     */
+    public static final String USERS_FILE = privateCopy(Path.of("src/test/resources/test-users.properties")).toString();
     /** Where every run's output is kept once the process has ended, for TokenLeakScanIT. */
     public static final Path RUN_LOGS = Path.of("target", "it-logs");
 
     private final Process process;
     private final Path log;
+
+    /** A copy of a secrets file under target/it-secrets/ that only its owner can read, as the prod profile requires. */
+    public static Path privateCopy(Path file) {
+        try {
+            Path copy = Path.of("target", "it-secrets", file.getFileName().toString());
+            Files.createDirectories(copy.getParent());
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + file, e);
+        }
+    }
 
     private AppProcess(Process process, Path log) {
         this.process = process;
@@ -40,10 +58,19 @@ public final class AppProcess implements AutoCloseable {
     /** Starts the jar with JVM options (e.g. -Xmx128m, -Dkey=value) and extra environment variables. */
     public static AppProcess start(List<String> jvmOptions, Map<String, String> environment, Path log)
             throws IOException {
+        return start(List.of(), jvmOptions, environment, log);
+    }
+
+    /**
+     * Starts the jar under a launcher, e.g. {@code setpriv --reuid=65534 ...} to run it as another user than the
+     * tests' (who are root, for whom file permissions stop nothing).
+     */
+    public static AppProcess start(List<String> launcher, List<String> jvmOptions, Map<String, String> environment,
+            Path log) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run mvn package first");
         }
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + JVM_OPTIONS);
         command.addAll(jvmOptions);
@@ -54,6 +81,8 @@ public final class AppProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().remove("EXPRESS_CHAT_TOKEN");
         builder.environment().remove("EXPRESS_CHAT_TOKEN_FILE");
+        // as deploy/ starts it: file names are decoded in the locale's charset (a test may set another locale)
+        builder.environment().put("LC_ALL", "C.UTF-8");
         builder.environment().putAll(environment);
         return new AppProcess(builder.start(), log);
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.expresschat.statussync.Application;
 import com.expresschat.statussync.configuration.ConfigLocations;
 import com.expresschat.statussync.intake.FileIntake;
+import com.expresschat.statussync.intake.InboxEntries;
 import com.expresschat.statussync.model.Receipt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -135,7 +136,9 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
         GenericFile<File> taken = new GenericFile<>();
         taken.setAbsoluteFilePath(file.toString());
         taken.setRelativeFilePath(name);
-        return template.requestBody("direct:process-input", new FileIntake().toInput(taken), Receipt.class);
+        taken.setFileNameOnly(name);
+        return template.requestBody("direct:process-input",
+                new FileIntake(new InboxEntries(file.getParent())).toInput(taken), Receipt.class);
     }
 
     /** Waits until the input has left the inbox with its receipt in {@code dir}, and returns the receipt. */

@@ -10,6 +10,9 @@ import org.apache.camel.component.platform.http.vertx.auth.AuthenticationConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.expresschat.statussync.credentials.SecretFileCheck;
+import com.expresschat.statussync.credentials.Secrets;
+
 /**
  * Refuses to start an application whose REST intake would be open by mistake (§6). Authentication is the
  * embedded server's own (camel.server.authentication*: HTTP Basic with a users file, or JWT); what decides is
@@ -34,7 +37,8 @@ public final class ApiAccessCheck {
         this.settings = new OptionalSettings(context.getPropertiesComponent());
     }
 
-    public void verify(String profile, boolean allowAnonymous) {
+    /** {@code secrets} learns the users file's passwords, to be scrubbed from what the service stores. */
+    public void verify(String profile, boolean allowAnonymous, Secrets secrets) {
         MainHttpServer server = context.hasService(MainHttpServer.class);
         if (server == null) {
             LOG.info("The embedded HTTP server is off (camel.server.enabled): no REST intake");
@@ -46,6 +50,12 @@ public final class ApiAccessCheck {
             if (problem != null) {
                 throw new IllegalStateException("REST intake authentication: " + problem);
             }
+            usersFile.map(Path::of).ifPresent(file -> {
+                if ("prod".equals(profile)) {
+                    SecretFileCheck.requirePrivate(file, "REST users file (camel.server.basicPropertiesFile)");
+                }
+                UsersFile.passwordsOf(file).forEach(secrets::add);
+            });
             LOG.info("REST intake: authentication required on {} ({})", API_PATH,
                     usersFile.map(file -> "HTTP Basic, users file " + file).orElse("JWT"));
             return;

@@ -26,18 +26,19 @@ final class EmbeddedServerVertx extends VertxWrapper {
     }
 
     /**
-     * Binds the instance for the embedded server to find when it starts; Camel closes only a Vert.x it made itself,
-     * so this one is closed once the context has stopped (its servers are closed by then).
+     * The instance for the embedded server to find in the registry when it starts (bound as "embeddedServerVertx");
+     * Camel closes only a Vert.x it made itself, so this one is closed once the context has stopped (its servers
+     * are closed by then).
      */
-    static void bind(CamelContext context, ClientAuth clientAuth) {
+    static EmbeddedServerVertx forContext(CamelContext context, ClientAuth clientAuth) {
         EmbeddedServerVertx vertx = new EmbeddedServerVertx(clientAuth);
-        context.getRegistry().bind("embeddedServerVertx", vertx);
         context.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
             public void onContextStopped(CamelContext stopped) {
                 vertx.close();
             }
         });
+        return vertx;
     }
 
     @Override

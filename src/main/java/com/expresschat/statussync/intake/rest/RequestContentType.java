@@ -29,6 +29,12 @@ final class RequestContentType {
         return format;
     }
 
+    /** A Content-Type that cannot even be parsed (e.g. a quoted parameter that is not closed). */
+    static RestProblem malformed() {
+        return unsupported("the Content-Type header cannot be parsed (is a quoted parameter left open?); accepted: "
+                           + ACCEPTED);
+    }
+
     private static RestProblem unsupported(String detail) {
         return new RestProblem(415, "unsupported-media-type", "Unsupported media type", detail);
     }

@@ -6,24 +6,33 @@ import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.Vertx;
+
 /**
  * Secures the embedded server before it starts: refuses plaintext in prod and checks camel.ssl.* ({@link ServerTls}),
  * binds its Vert.x without h2c and with the client authentication asked for ({@link EmbeddedServerVertx}), checks JWT
- * issuer and audience ({@link JwtIssuerAudience}) and counts failed logins ({@link LoginFailures}).
+ * issuer and audience ({@link JwtIssuerAudience}), counts failed logins ({@link LoginFailures}) and answers a
+ * Content-Type it cannot parse with 415 before anything else reads it ({@link ContentTypeGuard}).
  */
 public final class ServerSecurity {
 
     private ServerSecurity() {
     }
 
-    /** {@code loginFailures} counts each request refused by authentication, by reason ("refused", "missing"). */
-    public static void apply(CamelContext context, String profile, Consumer<String> loginFailures, Clock clock)
-            throws Exception {
+    /**
+     * Returns the Vert.x instance the embedded server must use (to be bound as "embeddedServerVertx").
+     * {@code loginFailures} counts each request refused by authentication, by reason ("refused", "missing").
+     */
+    public static Vertx apply(CamelContext context, String profile, ObjectMapper json, Consumer<String> loginFailures,
+            Clock clock) throws Exception {
         new JwtIssuerAudience(context).apply(profile);
         MainHttpServer server = context.hasService(MainHttpServer.class);
         if (server != null) {
             new LoginFailures(loginFailures, clock).watch(server.getConfiguration().getAuthenticationConfig());
         }
-        EmbeddedServerVertx.bind(context, new ServerTls(context).verify(profile));
+        ContentTypeGuard.install(context, json);
+        return EmbeddedServerVertx.forContext(context, new ServerTls(context).verify(profile));
     }
 }

@@ -18,6 +18,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.expresschat.statussync.credentials.SecretFileCheck;
+
 import io.vertx.core.http.ClientAuth;
 
 /**
@@ -63,7 +65,7 @@ final class ServerTls {
             throw new IllegalStateException("HTTPS is switched on (camel.server.useGlobalSslContextParameters) but there is "
                     + "no key store: set camel.ssl.enabled=true, camel.ssl.keyStore=file:<path> and its password");
         }
-        passwordFromFile(ssl.getKeyManagers());
+        passwordFromFile(ssl.getKeyManagers(), profile);
         checkKeyStore(ssl.getKeyManagers());
         String requested = ssl.getServerParameters() == null ? null : ssl.getServerParameters().getClientAuthentication();
         ClientAuth clientAuth = clientAuth(requested);
@@ -92,10 +94,14 @@ final class ServerTls {
         };
     }
 
-    private void passwordFromFile(KeyManagersParameters keyManagers) {
+    private void passwordFromFile(KeyManagersParameters keyManagers, String profile) {
         Optional<String> file = settings.get(KEY_STORE_PASSWORD_FILE);
         if (file.isEmpty()) {
             return;
+        }
+        if ("prod".equals(profile)) {
+            SecretFileCheck.requirePrivate(Path.of(file.get()), "TLS key store password file (" + KEY_STORE_PASSWORD_FILE
+                                                                + ")");
         }
         String password;
         try {

@@ -16,6 +16,19 @@ final class UsersFile {
     private UsersFile() {
     }
 
+    /** The passwords of the file's users (none when it cannot be read). */
+    static List<String> passwordsOf(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.startsWith("user.") && line.indexOf('=') > 0)
+                    .map(line -> line.substring(line.indexOf('=') + 1).split(",", 2)[0].trim())
+                    .filter(password -> !password.isEmpty())
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** What is wrong with the file, or null when it names at least one user, each with a password. */
     static String problemOf(Path file) {
         List<String> lines;

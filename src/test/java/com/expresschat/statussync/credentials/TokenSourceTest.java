@@ -1,10 +1,8 @@
-package com.expresschat.statussync.delivery;
+package com.expresschat.statussync.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -12,6 +10,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** TokenSource (§7): the bearer token, given directly or by a file that may be rotated; never shown. */
 class TokenSourceTest {
@@ -64,9 +63,57 @@ class TokenSourceTest {
         TokenSource empty = new TokenSource(null, tokenFile("\n", ROTATED_AT).toString());
 
         assertThat(missing.isConfigured()).isFalse();
-        assertThatThrownBy(missing::token).isInstanceOf(UncheckedIOException.class).hasMessageContaining("no-such-file");
+        assertThat(missing.current()).isEmpty();
+        assertThat(missing.problem()).contains("no-such-file").contains("is missing");
         assertThat(empty.isConfigured()).isFalse();
-        assertThat(empty.token()).isEmpty();
+        assertThat(empty.current()).isEmpty();
+        assertThat(empty.problem()).contains("is empty");
+    }
+
+    @Test
+    void anEmptiedOrDeletedTokenFileNeverReplacesTheLastGoodToken() throws IOException {
+        Path file = tokenFile(SECRET, ROTATED_AT);
+        TokenSource tokens = new TokenSource(null, file.toString());
+        assertThat(tokens.current()).contains(SECRET);
+
+        Files.write(file, new byte[0]); // truncated, as a non-atomic rewrite does first
+        assertThat(tokens.current()).contains(SECRET);
+        assertThat(tokens.problem()).contains("is empty");
+
+        Files.delete(file);
+        assertThat(tokens.current()).contains(SECRET);
+        assertThat(tokens.problem()).contains("is missing");
+
+        tokenFile("rotated-token", ROTATED_AT);
+        assertThat(tokens.current()).contains("rotated-token");
+        assertThat(tokens.problem()).isNull();
+    }
+
+    @Test
+    void aChangedContentWithTheSameTimeStampAndSizeIsReadWithinTheRecheckInterval() throws IOException {
+        long[] now = { 0 };
+        Path file = tokenFile("token-AAAA", ROTATED_AT);
+        TokenSource tokens = new TokenSource(null, file.toString(), new Secrets(), () -> now[0]);
+        assertThat(tokens.current()).contains("token-AAAA");
+
+        tokenFile("token-BBBB", ROTATED_AT); // as cp -p would: same size, same time stamp
+        assertThat(tokens.current()).as("read again only after the interval").contains("token-AAAA");
+
+        now[0] += TokenSource.RECHECK.toNanos();
+        assertThat(tokens.current()).contains("token-BBBB");
+    }
+
+    @Test
+    void everyTokenReadIsScrubbedFromText() throws IOException {
+        Secrets secrets = new Secrets();
+        Path file = tokenFile("first/token-value", ROTATED_AT);
+        TokenSource tokens = new TokenSource(null, file.toString(), secrets, System::nanoTime);
+        tokens.current();
+        tokenFile("second-token-value", ROTATED_AT.plusSeconds(60));
+        tokens.current();
+
+        assertThat(secrets.scrub("{\"auth\":\"Bearer first\\/token-value\", \"b\":\"first/token-value second-token-value\"}"))
+                .isEqualTo("{\"auth\":\"Bearer ****\", \"b\":\"**** ****\"}");
     }
 
     @Test
