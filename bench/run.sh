@@ -72,6 +72,8 @@ REST_PASSWORD=${BENCH_REST_PASSWORD:-bench-password}
 # adds or overrides settings (e.g. another authentication set-up)
 REST_USERS=$RUN_DIR/rest-users.properties
 printf 'user.%s=%s\n' "$REST_USER" "$REST_PASSWORD" > "$REST_USERS"
+# the prod profile refuses a users file that other users can read
+chmod 600 "$REST_USERS"
 JAR=target/express-chat-status-sync.jar
 
 # ---------------------------------------------------------------- helpers
