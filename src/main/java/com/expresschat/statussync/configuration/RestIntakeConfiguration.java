@@ -23,14 +23,14 @@ import com.expresschat.statussync.intake.rest.ReceiptAnswer;
 import com.expresschat.statussync.intake.rest.ReceiptLookup;
 import com.expresschat.statussync.intake.rest.RestIntake;
 import com.expresschat.statussync.intake.rest.RestRequestReader;
-import com.expresschat.statussync.intake.rest.ServerSecurity;
+import com.expresschat.statussync.intake.rest.EmbeddedServerSetup;
 import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.pause.OpenIntake;
 import com.expresschat.statussync.storage.Folders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Secures the embedded server ({@link ServerSecurity}: TLS, no h2c, JWT claims, failed logins), then binds the beans
+ * Secures the embedded server ({@link EmbeddedServerSetup}: TLS, no h2c, JWT claims, failed logins), then binds the beans
  * the REST intake's routes refer to (routes/rest-intake.camel.yaml), the OpenAPI document's factory,
  * and the server's error answers under /api ({@link ApiErrorAnswers}). Whether it may start open is
  * {@link StartupChecks}' question ({@link ApiAccessCheck}); what a crash left of bodies being stored is
@@ -49,7 +49,8 @@ public final class RestIntakeConfiguration {
             throws Exception {
         Registry registry = context.getRegistry();
         // camel-platform-http-vertx takes the Vert.x instance it finds in the registry
-        registry.bind("embeddedServerVertx", ServerSecurity.apply(context, profile, json, loginFailures, clock));
+        registry.bind("embeddedServerVertx", EmbeddedServerSetup.apply(context, profile,
+                settings.workerThreads(), json, loginFailures, clock));
         HttpAnswer answer = new HttpAnswer(json);
         ApiAuthentication authentication = ApiAuthentication.from(context.getPropertiesComponent());
         registry.bind("apiDocumentFactory", new ApiDocumentFactory(new ApiDocumentEdits(authentication), json));

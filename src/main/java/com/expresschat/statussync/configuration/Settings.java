@@ -78,8 +78,9 @@ public record Settings(
      * @param allowAnonymous    whether the prod profile may serve the intake without authentication
      * @param retryAfterSeconds what a client is told to wait while intake is paused: one probe interval, in whole
      *                          seconds (rounded up, at least one)
+     * @param workerThreads     the embedded server's worker pool: synchronous posts waiting at once, plus health
      */
-    public record Rest(long maxBodySize, boolean allowAnonymous, long retryAfterSeconds) {
+    public record Rest(long maxBodySize, boolean allowAnonymous, long retryAfterSeconds, int workerThreads) {
     }
 
     /**
@@ -102,6 +103,8 @@ public record Settings(
         require(!allowedStatuses.isEmpty(), "statussync.allowed-statuses must name at least one status");
         require(allowedStatuses.contains(defaultStatus),
                 "statussync.default-status " + defaultStatus + " is not in statussync.allowed-statuses " + allowedStatuses);
+        require(rest.workerThreads() >= 2, "statussync.rest.worker-threads must be at least 2, was "
+                                            + rest.workerThreads());
         require(rest.maxBodySize() >= 1, "statussync.rest.max-body-size must be at least 1 byte, was "
                                          + rest.maxBodySize());
     }
@@ -144,7 +147,8 @@ public record Settings(
                         p.getLong("statussync.rest.max-body-size"),
                         Boolean.parseBoolean(p.optional(ApiAccessCheck.ALLOW_ANONYMOUS, "false").trim()),
                         // Retry-After counts whole seconds
-                        Math.max(1, (p.getDuration("statussync.probe.interval").toMillis() + 999) / 1000)),
+                        Math.max(1, (p.getDuration("statussync.probe.interval").toMillis() + 999) / 1000),
+                        p.getInt("statussync.rest.worker-threads")),
                 new Isolation(p.getBoolean("statussync.isolation.enabled"), p.getBudget(batchSize)),
                 new FileDrop(p.getDuration("statussync.file.stable-for"), p.optional("statussync.file.exclude", "")));
     }

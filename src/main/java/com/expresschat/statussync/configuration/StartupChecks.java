@@ -10,7 +10,7 @@ import com.expresschat.statussync.intake.rest.ApiAccessCheck;
 /**
  * The refusals to start (§6, §7), in one place: settings that cannot work are refused by {@link Settings} as they
  * are read; here a prod start without an express-chat token or with a token file others may read, and a REST
- * intake served open by mistake (the embedded server's TLS set-up is checked as it is secured: ServerSecurity).
+ * intake served open by mistake (the embedded server's TLS set-up is checked as it is set up: EmbeddedServerSetup).
  */
 final class StartupChecks {
 

@@ -1,5 +1,6 @@
 package com.expresschat.statussync.operations;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,7 +15,7 @@ import com.expresschat.statussync.storage.Folders;
 
 /**
  * Readiness (§7): not ready while intake is paused (express-chat failing, token refused, no token), while there is
- * no express-chat token to send, or while done/ or error/ cannot take files, with the reason in the health body.
+ * no express-chat token to send, while the inbox cannot be read, or while done/ or error/ cannot take files, with the reason in the health body.
  * Notes that need an operator but do not stop intake are details of an UP answer: a token file that is broken
  * while the last good token is still in use, inbox entries that could be neither taken nor moved to error/.
  * Liveness is Camel's own: a paused intake is still alive and resumes by itself, so restarting would not help.
@@ -55,6 +56,11 @@ public class IntakeReadinessCheck extends AbstractHealthCheck {
             builder.down().message("no express-chat token: " + tokenProblem + "; nothing is sent until it is fixed "
                                    + "(a local configuration fault, nothing is dead-lettered)")
                     .detail("reason", IntakeGate.Reason.TOKEN_MISSING.name());
+            return;
+        }
+        // the file consumer's own check is off (it is DOWN until its first poll ends): the inbox is checked here
+        if (!Files.isDirectory(folders.inbox()) || !Files.isReadable(folders.inbox())) {
+            builder.down().message("the inbox " + folders.inbox() + " is not a folder the service can read");
             return;
         }
         try {

@@ -40,6 +40,31 @@ class CompleteFileTest extends StatusSyncTestSupport {
     }
 
     @Test
+    void aFileStillGrowingDoesNotHoldBackAFileDroppedBesideIt() throws Exception {
+        expressChat.acceptAll();
+        Files.createDirectories(inbox());
+        Path growing = inbox().resolve("growing.txt");
+        try (OutputStream out = Files.newOutputStream(growing, StandardOpenOption.CREATE_NEW)) {
+            for (int i = 1; i <= 40; i++) { // 40 x 200 ms = 8 s, far longer than the read-lock time-out (1 s)
+                out.write((objectId(i) + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200)); // the writer's pace, not a wait for the product
+                if (i == 5) {
+                    drop("small.txt", ids(1, 100));
+                }
+                if (Files.exists(done().resolve("small.txt.receipt.json"))) {
+                    break;
+                }
+            }
+            assertThat(done().resolve("small.txt.receipt.json")).as("the small file was done while the other grew")
+                    .exists();
+            assertThat(expressChat.receivedIds()).containsExactly(objectId(100));
+        }
+
+        awaitDone("growing.txt");
+    }
+
+    @Test
     void hiddenTemporaryAndReportFilesAreNotInputs() throws Exception {
         expressChat.acceptAll();
         drop(".hidden.txt", ids(1, 1));

@@ -76,6 +76,7 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
         p.setProperty("statussync.retry.initial-delay", "100ms");
         p.setProperty("statussync.retry.max-delay", "1s");
         p.setProperty("statussync.file.stable-for", "300ms");
+        p.setProperty("statussync.file.read-lock-timeout", "1s");
         p.setProperty("statussync.file.poll-interval", "100ms");
         // the inbox is read at once: no test waits for the consumer's first poll
         p.setProperty("statussync.file.initial-delay", "0");

@@ -4,6 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.LifecycleStrategySupport;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -15,13 +16,17 @@ import io.vertx.core.impl.VertxWrapper;
  * builds the server's {@link HttpServerOptions} itself and applies only the key and trust managers of camel.ssl.*:
  * it leaves HTTP/2 over cleartext (h2c) on, which nobody asked for, and drops camel.ssl.clientAuthentication. Every
  * HTTP server made here therefore gets h2c off and the client authentication of the settings.
+ *
+ * <p>Its worker pool is sized by statussync.rest.worker-threads (Vert.x's default is 20): a synchronous REST post
+ * holds one worker thread for as long as its input is delivered, and health and metrics are answered on the same
+ * pool (Camel's management routes are blocking handlers), so the pool must outnumber the posts that may wait at once.
  */
 final class EmbeddedServerVertx extends VertxWrapper {
 
     private final ClientAuth clientAuth;
 
-    EmbeddedServerVertx(ClientAuth clientAuth) {
-        super((VertxInternal) Vertx.vertx());
+    EmbeddedServerVertx(ClientAuth clientAuth, int workerThreads) {
+        super((VertxInternal) Vertx.vertx(new VertxOptions().setWorkerPoolSize(workerThreads)));
         this.clientAuth = clientAuth;
     }
 
@@ -30,8 +35,8 @@ final class EmbeddedServerVertx extends VertxWrapper {
      * Camel closes only a Vert.x it made itself, so this one is closed once the context has stopped (its servers
      * are closed by then).
      */
-    static EmbeddedServerVertx forContext(CamelContext context, ClientAuth clientAuth) {
-        EmbeddedServerVertx vertx = new EmbeddedServerVertx(clientAuth);
+    static EmbeddedServerVertx forContext(CamelContext context, ClientAuth clientAuth, int workerThreads) {
+        EmbeddedServerVertx vertx = new EmbeddedServerVertx(clientAuth, workerThreads);
         context.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
             public void onContextStopped(CamelContext stopped) {

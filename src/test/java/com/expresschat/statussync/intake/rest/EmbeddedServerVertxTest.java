@@ -10,7 +10,7 @@ import io.vertx.core.http.HttpServerOptions;
 
 class EmbeddedServerVertxTest {
 
-    private final EmbeddedServerVertx vertx = new EmbeddedServerVertx(ClientAuth.REQUIRED);
+    private final EmbeddedServerVertx vertx = new EmbeddedServerVertx(ClientAuth.REQUIRED, 7);
 
     @AfterEach
     void close() {
@@ -28,5 +28,23 @@ class EmbeddedServerVertxTest {
         assertThat(hardened.getClientAuth()).isEqualTo(ClientAuth.REQUIRED);
         assertThat(hardened.getPort()).isEqualTo(1234);
         assertThat(hardened.isSsl()).isTrue();
+    }
+
+    @Test
+    void theWorkerPoolHasTheSizeOfTheSettings() throws Exception {
+        java.util.Set<String> workers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.CountDownLatch allBusy = new java.util.concurrent.CountDownLatch(7);
+        for (int i = 0; i < 20; i++) {
+            vertx.executeBlocking(() -> {
+                workers.add(Thread.currentThread().getName());
+                allBusy.countDown();
+                allBusy.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                return null;
+            }, false);
+        }
+
+        assertThat(allBusy.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("7 blocking tasks at once").isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> workers.size() >= 7);
+        assertThat(workers).hasSize(7);
     }
 }

@@ -11,28 +11,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 
 /**
- * Secures the embedded server before it starts: refuses plaintext in prod and checks camel.ssl.* ({@link ServerTls}),
- * binds its Vert.x without h2c and with the client authentication asked for ({@link EmbeddedServerVertx}), checks JWT
+ * Shapes the embedded server before it starts: refuses plaintext in prod and checks camel.ssl.* ({@link ServerTls}),
+ * gives it a Vert.x without h2c, with the client authentication asked for and a worker pool of its own size
+ * ({@link EmbeddedServerVertx}), checks JWT
  * issuer and audience ({@link JwtIssuerAudience}), counts failed logins ({@link LoginFailures}) and answers a
  * Content-Type it cannot parse with 415 before anything else reads it ({@link ContentTypeGuard}).
  */
-public final class ServerSecurity {
+public final class EmbeddedServerSetup {
 
-    private ServerSecurity() {
+    private EmbeddedServerSetup() {
     }
 
     /**
      * Returns the Vert.x instance the embedded server must use (to be bound as "embeddedServerVertx").
-     * {@code loginFailures} counts each request refused by authentication, by reason ("refused", "missing").
+     * {@code workerThreads}: see {@link EmbeddedServerVertx}; {@code loginFailures} counts each request refused by
+     * authentication, by reason ("refused", "missing").
      */
-    public static Vertx apply(CamelContext context, String profile, ObjectMapper json, Consumer<String> loginFailures,
-            Clock clock) throws Exception {
+    public static Vertx apply(CamelContext context, String profile, int workerThreads, ObjectMapper json,
+            Consumer<String> loginFailures, Clock clock) throws Exception {
         new JwtIssuerAudience(context).apply(profile);
         MainHttpServer server = context.hasService(MainHttpServer.class);
         if (server != null) {
             new LoginFailures(loginFailures, clock).watch(server.getConfiguration().getAuthenticationConfig());
         }
         ContentTypeGuard.install(context, json);
-        return EmbeddedServerVertx.forContext(context, new ServerTls(context).verify(profile));
+        return EmbeddedServerVertx.forContext(context, new ServerTls(context).verify(profile), workerThreads);
     }
 }
