@@ -16,13 +16,20 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  * Camel's parallel splitter runs its own iteration as tasks on this pool, so with several inputs at once
  * (concurrent REST requests) every pool thread could sit in an iteration waiting for room that only those threads
  * could make. RestConcurrencyTest deadlocked that way when this was tried.
+ * <p>
+ * A graceful stop that times out (camel.main.shutdown-timeout) interrupts batches still waiting for a retry after
+ * {@link #STOP_WAIT_MILLIS}, not after the executor service manager's default 10 s per pool: their inputs stay in the
+ * inbox and are sent again after the restart, and the stop honours its timeout (ShutdownIT).
  */
 public final class DeliveryPool {
+
+    static final long STOP_WAIT_MILLIS = 1000;
 
     private DeliveryPool() {
     }
 
     public static ExecutorService create(CamelContext context, int concurrency) {
+        context.getExecutorServiceManager().setShutdownAwaitTermination(STOP_WAIT_MILLIS);
         ThreadPoolProfile profile = new ThreadPoolProfileBuilder("delivery")
                 .poolSize(concurrency)
                 .maxPoolSize(concurrency)

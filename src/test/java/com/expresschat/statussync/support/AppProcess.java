@@ -134,14 +134,24 @@ public final class AppProcess implements AutoCloseable {
         keepLog();
     }
 
-    /** SIGTERM: a graceful stop. */
-    @Override
-    public void close() throws InterruptedException {
+    /** SIGTERM: a graceful stop; returns how long the process took to exit (it is killed after 60 s). */
+    public Duration stop() throws InterruptedException {
+        long start = System.nanoTime();
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             kill();
         }
         keepLog();
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        } else {
+            keepLog();
+        }
     }
 
     private void keepLog() {
