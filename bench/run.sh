@@ -5,7 +5,7 @@
 #   bench/run.sh --smoke    the same steps on small sizes, in under a minute, for CI: a missing tool is skipped
 #                           with a SKIP line; exits non-zero on a real failure (an upstream or the product did
 #                           not start, an input was not DELIVERED, a baseline request failed)
-#   options: --only S1,S4,jmh  run a subset (names: curl, httpclient, S0, S1, S2, S3, S4, S5, jmh; S0 = start-up,
+#   options: --only S1,S4,jmh  run a subset (names: curl, httpclient, stock, S0, S1, S2, S3, S4, S5, jmh; S0 = start-up,
 #                              full mode only unless named)
 #            --build           rebuild the product jar first (default: only when it is missing)
 #
@@ -490,6 +490,61 @@ run_httpclient() { # label url file concurrency
   say "  $label HttpClient loop (c=$conc): $ids IDs in $(calc "$ms / 1000" 2) s: $B_IDS_PER_S IDs/s, $B_REQ_PER_S req/s, peak RSS $B_RSS MB, $B_CPU CPU-s"
 }
 
+# baseline (c): bench/stock-camel/status-update.camel.yaml, the stock Camel route, on Camel Main with the product's
+# libraries, under GNU time; warmed by the one-ID file, then timed from the route's "STOCK start" line for the file
+# to its "STOCK done" line (as the product is, by its receipt's durationMs).
+# Sets K_IDS_PER_S K_REQ_PER_S K_RSS K_CPU
+run_stock() { # label url file concurrency
+  local label=$1 url=$2 file=$3 conc=$4 dir=$RUN_DIR/$1 pid java_pid c0 line ids ms
+  mkdir -p "$dir/inbox"
+  K_IDS_PER_S=0; K_REQ_PER_S=0; K_RSS=n/a; K_CPU=0
+  local cmd=(java "$APP_HEAP" $SMOKE_JVM_OPTS -cp "target/lib/*"
+    -Dlog4j2.configurationFile=src/main/resources/log4j2.properties
+    -Dcamel.main.routes-include-pattern=file:bench/stock-camel/status-update.camel.yaml
+    "-Dbench.inbox=$dir/inbox" "-Dbench.url=$url" "-Dbench.batch=$BATCH"
+    "-Dcamel.threadpool.pool-size=$conc" "-Dcamel.threadpool.max-pool-size=$conc"
+    org.apache.camel.main.Main)
+  printf '%q ' "${cmd[@]}" > "$dir/command.txt"
+  if [ "$HAVE_TIME" = 1 ]; then
+    EXPRESS_CHAT_TOKEN=$TOKEN /usr/bin/time -v -o "$dir/time.txt" "${cmd[@]}" > "$dir/out.log" 2>&1 &
+    pid=$!
+    stock_child() { java_pid=$(ps -o pid= --ppid "$pid" 2>/dev/null | tr -d ' ' | head -1); [ -n "$java_pid" ]; }
+    wait_until 10 stock_child || { real_failure "$label: the stock Camel JVM did not appear"; return 1; }
+  else
+    EXPRESS_CHAT_TOKEN=$TOKEN "${cmd[@]}" > "$dir/out.log" 2>&1 &
+    pid=$!; java_pid=$pid
+  fi
+  PIDS+=("$pid"); [ "$java_pid" = "$pid" ] || PIDS+=("$java_pid")
+  stock_started() { grep -q -E 'Apache Camel .* started' "$dir/out.log" || ! kill -0 "$java_pid" 2>/dev/null; }
+  wait_until 60 stock_started
+  kill -0 "$java_pid" 2>/dev/null || { real_failure "$label: stock Camel did not start (log: $dir/out.log)"; return 1; }
+  ids=$(wc -l < "$file")
+  # warmed like the product: its one-ID file first (the product's start_app does the same)
+  local name
+  for name in "$READY_FILE" "$file"; do
+    drop "$name" "$dir/inbox"
+    stock_done() { line=$(grep -m1 "STOCK done $(basename "$name")" "$dir/out.log" || true); [ -n "$line" ] || ! kill -0 "$java_pid" 2>/dev/null; }
+    [ "$name" = "$file" ] && c0=$(cpu_ticks "$java_pid")
+    wait_until "$INPUT_TIMEOUT" stock_done || true
+  done
+  K_CPU=$(calc "($(cpu_ticks "$java_pid") - $c0) / $CLK_TCK" 2)
+  kill -TERM "$java_pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  forget_pid "$pid" "$java_pid"
+  if [ -z "$line" ] || grep -q 'stock-dead-letter' "$dir/out.log"; then
+    real_failure "$label: the stock Camel route did not deliver the file (log: $dir/out.log)"; return 1
+  fi
+  if [ -s "$dir/time.txt" ]; then
+    K_RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$dir/time.txt")
+  fi
+  # from the route's first line to its last for the file: like the product's receipt durationMs, no poll delay
+  ms=$(( $(line_ms "$line") - $(line_ms "$(grep -m1 "STOCK start $(basename "$file")" "$dir/out.log")") ))
+  K_IDS_PER_S=$(calc "$ids / ($ms / 1000)" 0); K_REQ_PER_S=$(calc "($ids + $BATCH - 1) / $BATCH / ($ms / 1000)" 0)
+  record "${label%%-*}" "stock camel c=$conc" "$ids" "$(calc "$ms / 1000" 2)" "$(calc "$ms / 1000" 2)" "$K_CPU" \
+    "$K_IDS_PER_S" "$K_REQ_PER_S" "$K_RSS" - - ""
+  say "  $label stock Camel route (c=$conc): $ids IDs in $(calc "$ms / 1000" 2) s: $K_IDS_PER_S IDs/s, $K_REQ_PER_S req/s, peak RSS $K_RSS MB, $K_CPU CPU-s"
+}
+
 fmt_table() { # prints results.tsv rows of one scenario as a table
   awk -F'\t' -v s="$1" 'NR == 1 || $1 == s {
       printf "  %-4s %-20s %9s %7s %7s %7s %10s %9s %6s %7s %7s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 }' "$RESULTS" \
@@ -528,6 +583,11 @@ if [ "$HAVE_NGINX" = 1 ] && wanted httpclient; then
   say "baseline (b): plain Java loop, Apache HttpClient 5, batch $BATCH, concurrency $CONCURRENCY, on the S1 input"
   run_httpclient S1-httpclient "$NGINX_URL" "$S1_FILE" "$CONCURRENCY" && { HC_IDS_PER_S=$B_IDS_PER_S; HC_CPU=$B_CPU; }
 fi
+STOCK_IDS_PER_S=0; STOCK_CPU=0
+if [ "$HAVE_NGINX" = 1 ] && wanted stock; then
+  say "baseline (c): the stock Camel route (bench/stock-camel), batch $BATCH, concurrency $CONCURRENCY, on the S1 input"
+  run_stock S1-stock "$NGINX_URL" "$S1_FILE" "$CONCURRENCY" && { STOCK_IDS_PER_S=$K_IDS_PER_S; STOCK_CPU=$K_CPU; }
+fi
 
 # ---- S1: one big plain file
 S1_RSS=n/a
@@ -541,6 +601,11 @@ if [ "$HAVE_NGINX" = 1 ] && wanted S1; then
     target "S1 >= 0.8 x HttpClient loop" "$(awk "BEGIN { print ($r >= 0.8) ? \"PASS\" : \"FAIL\" }")" \
       "$S1_IDS_PER_S / $HC_IDS_PER_S IDs/s = ${r} x (CPU for the input: product $S_CPU s, loop $HC_CPU s)"
   else target "S1 >= 0.8 x HttpClient loop" SKIP "not measured"; fi
+  if [ "$S_OK" = 1 ] && [ "$STOCK_IDS_PER_S" != 0 ]; then
+    r=$(calc "$S1_IDS_PER_S / $STOCK_IDS_PER_S" 2)
+    target "S1 >= 1.2 x stock Camel route" "$(awk "BEGIN { print ($r >= 1.2) ? \"PASS\" : \"FAIL\" }")" \
+      "$S1_IDS_PER_S / $STOCK_IDS_PER_S IDs/s = ${r} x (CPU for the input: product $S_CPU s, stock route $STOCK_CPU s)"
+  else target "S1 >= 1.2 x stock Camel route" SKIP "not measured"; fi
   if [ "$S_OK" = 1 ] && [ "$CURL_IDS_PER_S" != 0 ]; then
     r=$(calc "$S1_IDS_PER_S / $CURL_IDS_PER_S" 1)
     target "S1 >= 30 x curl loop" "$(awk "BEGIN { print ($r >= 30) ? \"PASS\" : \"FAIL\" }")" \
