@@ -40,7 +40,8 @@ public record Settings(
         ExpressChat expressChat,
         Rest rest,
         Isolation isolation,
-        FileDrop fileDrop) {
+        FileDrop fileDrop,
+        int journalFlushEveryBatches) {
 
     /**
      * What the file intake takes (§6).
@@ -102,6 +103,8 @@ public record Settings(
         require(!allowedStatuses.isEmpty(), "statussync.allowed-statuses must name at least one status");
         require(allowedStatuses.contains(defaultStatus),
                 "statussync.default-status " + defaultStatus + " is not in statussync.allowed-statuses " + allowedStatuses);
+        require(journalFlushEveryBatches >= 1, "statussync.journal.flush-every-batches must be at least 1, was "
+                                               + journalFlushEveryBatches);
         require(rest.maxBodySize() >= 1, "statussync.rest.max-body-size must be at least 1 byte, was "
                                          + rest.maxBodySize());
     }
@@ -146,7 +149,8 @@ public record Settings(
                         // Retry-After counts whole seconds
                         Math.max(1, (p.getDuration("statussync.probe.interval").toMillis() + 999) / 1000)),
                 new Isolation(p.getBoolean("statussync.isolation.enabled"), p.getBudget(batchSize)),
-                new FileDrop(p.getDuration("statussync.file.stable-for"), p.optional("statussync.file.exclude", "")));
+                new FileDrop(p.getDuration("statussync.file.stable-for"), p.optional("statussync.file.exclude", "")),
+                p.getInt("statussync.journal.flush-every-batches"));
     }
 
     private static void require(boolean condition, String message) {

@@ -88,9 +88,9 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("folders", folders);
         InboxEntries inboxEntries = new InboxEntries(folders.inbox());
         registry.bind("inboxEntries", inboxEntries);
-        registry.bind("fileIntake", new FileIntake(inboxEntries));
+        registry.bind("fileIntake", new FileIntake(new InboxEntries(folders.claims().folder()), folders));
         registry.bind("inputLedgers", new InputLedgers(folders, json, clock, settings.progressEveryBatches(),
-                settings.progressEvery()));
+                settings.progressEvery(), settings.journalFlushEveryBatches()));
         registry.bind("batchOutcomeFold", new BatchOutcomeFold());
         registry.bind("inputValidation", new InputValidation(validator, settings.onInvalid()));
         registry.bind("batchSource", new BatchSource(validator, settings.batchSize()));

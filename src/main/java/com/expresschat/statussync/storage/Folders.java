@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +22,18 @@ public class Folders {
     private final Path inbox;
     private final Path done;
     private final Path error;
+    private final Claims claims;
 
     public Folders(Path inbox, Path done, Path error) {
         this.inbox = inbox.toAbsolutePath().normalize();
         this.done = done.toAbsolutePath().normalize();
         this.error = error.toAbsolutePath().normalize();
+        this.claims = new Claims(this.inbox);
     }
 
     /** Creates the folders and removes the part files a crash may have left in done/ and error/. */
     public void prepare() throws IOException {
-        for (Path dir : new Path[] { inbox, done, error }) {
+        for (Path dir : new Path[] { inbox, done, error, claims.folder() }) {
             Files.createDirectories(dir);
         }
         for (Path dir : new Path[] { done, error }) {
@@ -69,17 +72,28 @@ public class Folders {
         return error;
     }
 
+    /** The inbox's claim folder, where inputs are read from once taken. */
+    public Claims claims() {
+        return claims;
+    }
+
     /**
      * A path for {@code fileName} in {@code dir} that no file has yet: an earlier file of the same name is
      * never overwritten ("users.txt", then "users-2.txt", "users-3.txt"); the extension stays last so that a
      * file moved back to the inbox is still recognised.
      */
     public Path freeName(Path dir, String fileName) {
+        return freeName(dir, fileName, existing -> false);
+    }
+
+    /** The same, but a file for which {@code reusable} holds may be replaced: its path is returned as free. */
+    public Path freeName(Path dir, String fileName, Predicate<Path> reusable) {
         Path candidate = dir.resolve(fileName);
         int dot = fileName.lastIndexOf('.');
         String base = dot > 0 ? fileName.substring(0, dot) : fileName;
         String extension = dot > 0 ? fileName.substring(dot) : "";
-        for (int n = 2; Files.exists(candidate) || Files.exists(AtomicFiles.partOf(candidate)); n++) {
+        for (int n = 2; (Files.exists(candidate) || Files.exists(AtomicFiles.partOf(candidate)))
+                        && !reusable.test(candidate); n++) {
             candidate = dir.resolve(base + "-" + n + extension);
         }
         return candidate;

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -133,12 +131,8 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
     protected Receipt process(String name, String content) throws IOException {
         Path file = Files.createDirectories(data().resolve("taken")).resolve(name);
         Files.writeString(file, content);
-        GenericFile<File> taken = new GenericFile<>();
-        taken.setAbsoluteFilePath(file.toString());
-        taken.setRelativeFilePath(name);
-        taken.setFileNameOnly(name);
         return template.requestBody("direct:process-input",
-                new FileIntake(new InboxEntries(file.getParent())).toInput(taken), Receipt.class);
+                new FileIntake(new InboxEntries(file.getParent())).toInput(name), Receipt.class);
     }
 
     /** Waits until the input has left the inbox with its receipt in {@code dir}, and returns the receipt. */
