@@ -79,7 +79,10 @@ public final class Claims {
      * input is gone (archived just before the crash) are removed. Returns how many inputs were put back.
      */
     public int putBackUnfinished(Folders folders) throws IOException {
-        Files.createDirectories(folder);
+        // made by the file consumer when it claims its first input
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
         int putBack = 0;
         try (DirectoryStream<Path> claimed = Files.newDirectoryStream(folder)) {
             for (Path file : claimed) {

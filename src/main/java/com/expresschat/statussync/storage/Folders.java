@@ -33,7 +33,7 @@ public class Folders {
 
     /** Creates the folders and removes the part files a crash may have left in done/ and error/. */
     public void prepare() throws IOException {
-        for (Path dir : new Path[] { inbox, done, error, claims.folder() }) {
+        for (Path dir : new Path[] { inbox, done, error }) {
             Files.createDirectories(dir);
         }
         for (Path dir : new Path[] { done, error }) {
