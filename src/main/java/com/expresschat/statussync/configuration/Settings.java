@@ -41,7 +41,15 @@ public record Settings(
         Rest rest,
         Isolation isolation,
         FileDrop fileDrop,
-        int journalFlushEveryBatches) {
+        int journalFlushEveryBatches,
+        Storage storage) {
+
+    /**
+     * Storage faults (§5): how often a held input's storage is tried again, and the free space required before an
+     * input is processed.
+     */
+    public record Storage(Duration retryInterval, long minFreeBytes) {
+    }
 
     /**
      * What the file intake takes (§6).
@@ -105,6 +113,8 @@ public record Settings(
                 "statussync.default-status " + defaultStatus + " is not in statussync.allowed-statuses " + allowedStatuses);
         require(journalFlushEveryBatches >= 1, "statussync.journal.flush-every-batches must be at least 1, was "
                                                + journalFlushEveryBatches);
+        require(storage.minFreeBytes() >= 0, "statussync.storage.min-free-space must not be negative, was "
+                                             + storage.minFreeBytes());
         require(rest.maxBodySize() >= 1, "statussync.rest.max-body-size must be at least 1 byte, was "
                                          + rest.maxBodySize());
     }
@@ -150,7 +160,9 @@ public record Settings(
                         Math.max(1, (p.getDuration("statussync.probe.interval").toMillis() + 999) / 1000)),
                 new Isolation(p.getBoolean("statussync.isolation.enabled"), p.getBudget(batchSize)),
                 new FileDrop(p.getDuration("statussync.file.stable-for"), p.optional("statussync.file.exclude", "")),
-                p.getInt("statussync.journal.flush-every-batches"));
+                p.getInt("statussync.journal.flush-every-batches"),
+                new Storage(p.getDuration("statussync.storage.retry-interval"),
+                        p.getLong("statussync.storage.min-free-space")));
     }
 
     private static void require(boolean condition, String message) {

@@ -128,7 +128,8 @@ public class Batcher implements Iterator<Batch>, Closeable {
     private void seal(OpenBatch batch) {
         int number = ++batchCount;
         if (!recorded.test(number)) {
-            ready.add(new Batch(inputName, number, batch.status, List.copyOf(batch.rows), UUID.randomUUID().toString()));
+            ready.add(new Batch(inputName, number, batch.status, List.copyOf(batch.rows),
+                    UUID.randomUUID().toString()));
         }
     }
 

@@ -60,6 +60,8 @@ public class InputLedgers {
             @Override
             public void onFailure(Exchange failed) {
                 ledger.abandon();
+                // a write to done/, error/ or the journal failed: inputs are held for the storage retry interval
+                folders.faults().recordIfStorage(failed.getException(), folders.writeFolders());
                 super.onFailure(failed);
             }
 

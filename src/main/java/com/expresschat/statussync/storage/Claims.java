@@ -55,7 +55,8 @@ public final class Claims {
      * stamp): it ties a journal and dead-letter files to these very bytes, never to a later file of the same name.
      */
     public static String identityOf(Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
         Object key = attributes.fileKey();
         String identity = (key == null ? file.getFileName().toString() : key.toString()) + "|" + attributes.size()
                           + "|" + attributes.lastModifiedTime().toMillis();
@@ -128,6 +129,7 @@ public final class Claims {
 
     private static boolean isJournal(Path file) {
         String name = file.getFileName().toString();
-        return name.startsWith(JOURNAL_PREFIX) && name.endsWith(JOURNAL_SUFFIX) || name.endsWith(AtomicFiles.PART_SUFFIX);
+        return name.startsWith(JOURNAL_PREFIX) && name.endsWith(JOURNAL_SUFFIX)
+               || name.endsWith(AtomicFiles.PART_SUFFIX);
     }
 }

@@ -41,7 +41,8 @@ class ClaimTest extends StatusSyncTestSupport {
 
     @BeforeEach
     void slowExpressChat() {
-        expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(okJson("{\"updated\":true}").withFixedDelay(150)));
+        expressChat.stubFor(ExpressChatStub.statusUpdate()
+                .willReturn(okJson("{\"updated\":true}").withFixedDelay(150)));
     }
 
     @Test

@@ -59,7 +59,8 @@ class JournalResumeTest extends StatusSyncTestSupport {
         String identity = Claims.identityOf(staged);
         ByteArrayOutputStream journal = new ByteArrayOutputStream();
         for (int batch = 1; batch <= 4; batch++) {
-            journal.write(line(BatchOutcome.delivered(batch(name, batch), 1, 200, "{\"updated\":true}", Instant.now())));
+            journal.write(line(BatchOutcome.delivered(batch(name, batch), 1, 200, "{\"updated\":true}",
+                    Instant.now())));
         }
         journal.write(line(BatchOutcome.deadLettered(batch(name, 5), 1, FailureClass.REJECTED, 400,
                 "{\"error\":\"unknown user\"}", null, Instant.now())));
@@ -100,7 +101,7 @@ class JournalResumeTest extends StatusSyncTestSupport {
     @Test
     void anInputThatFailedMidwayResendsOnlyTheBatchesItsJournalDoesNotHold() throws Exception {
         expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(okJson("{\"updated\":true}").withFixedDelay(50)));
-        // the last batch (IDs 91..100) is refused, slowly: meanwhile error/ breaks and its dead letter cannot be written
+        // the last batch (IDs 91..100) is refused, slowly: meanwhile error/ breaks, its dead letter cannot be written
         expressChat.stubFor(ExpressChatStub.statusUpdate().withRequestBody(containing(objectId(95)))
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"unknown user\"}").withFixedDelay(1500)));
         NotifyBuilder failed = new NotifyBuilder(context).fromRoute(ExchangeKeys.FILE_INTAKE_ROUTE).whenFailed(1)

@@ -75,6 +75,8 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
         p.setProperty("statussync.retry.max-delay", "1s");
         p.setProperty("statussync.file.stable-for", "300ms");
         p.setProperty("statussync.file.poll-interval", "100ms");
+        // a storage fault holds inputs this long (30 s shipped)
+        p.setProperty("statussync.storage.retry-interval", "500ms");
         // the inbox is read at once: no test waits for the consumer's first poll
         p.setProperty("statussync.file.initial-delay", "0");
         p.setProperty("camel.server.basicPropertiesFile", RestClient.USERS_FILE);
