@@ -23,7 +23,8 @@ public class StorageFaults {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageFaults.class);
     /** Messages of write failures that name no file (a stream's write, a file system's state). */
-    private static final List<String> STORAGE_MESSAGES = List.of("no space left", "disk quota", "read-only file system");
+    private static final List<String> STORAGE_MESSAGES = List.of("no space left", "disk quota",
+            "read-only file system");
 
     private final Clock clock;
     private final Duration retryInterval;

@@ -42,7 +42,8 @@ class StorageHoldTest extends StatusSyncTestSupport {
 
     @Test
     void aDoneFolderThatBreaksMidInputHoldsTheInputWithoutSendingAgainUntilItWorks() throws Exception {
-        expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(okJson("{\"updated\":true}").withFixedDelay(300)));
+        expressChat.stubFor(ExpressChatStub.statusUpdate()
+                .willReturn(okJson("{\"updated\":true}").withFixedDelay(300)));
         NotifyBuilder failed = new NotifyBuilder(context).fromRoute(ExchangeKeys.FILE_INTAKE_ROUTE).whenFailed(1)
                 .create();
         drop("held.txt", ids(50, 1));
