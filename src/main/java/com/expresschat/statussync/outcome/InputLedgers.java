@@ -1,6 +1,7 @@
 package com.expresschat.statussync.outcome;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -54,8 +55,13 @@ public class InputLedgers {
     }
 
     /** The exchange is only used to tie the ledger's clean-up to the end of the input's exchange. */
-    public InputLedger open(Input input, Exchange exchange) throws IOException {
-        InputLedger ledger = open(input);
+    public InputLedger open(Input input, Exchange exchange) {
+        InputLedger ledger;
+        try {
+            ledger = open(input);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the journal of " + input.name() + ": " + e.getMessage(), e);
+        }
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onFailure(Exchange failed) {
