@@ -4,9 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -30,8 +27,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * finishes from its journal. PUTs after the fault: 0 (every batch was journaled before the receipt).
  */
 class StorageHoldTest extends StatusSyncTestSupport {
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
     protected void settings(Properties p) {
@@ -58,12 +53,12 @@ class StorageHoldTest extends StatusSyncTestSupport {
 
         // held: put back, not processed again within the retry interval, readiness and the metric say why
         await().atMost(Duration.ofSeconds(2)).until(() -> Files.exists(inbox().resolve("held.txt")));
-        HttpResponse<String> ready = get("/observe/health/ready");
+        HttpResponse<String> ready = observe("/observe/health/ready");
         assertThat(ready.statusCode()).isEqualTo(503);
         // (Camel's health answer escapes each / as \/ inside its strings)
         String reason = ExpressChatStub.read(ready.body()).path("checks").get(0).path("message").asText();
         assertThat(reason.replace("\\/", "/")).startsWith(done() + " cannot take files").contains("Not a directory");
-        assertThat(get("/observe/metrics").body()).contains("statussync_storage_unusable 1.0");
+        assertThat(observe("/observe/metrics").body()).contains("statussync_storage_unusable 1.0");
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
                 .until(() -> !LogCapture.text().contains("Input held.txt resumes"));
 
@@ -75,13 +70,7 @@ class StorageHoldTest extends StatusSyncTestSupport {
         assertThat(receipt.path("counts").path("delivered").asInt()).isEqualTo(50);
         assertThat(expressChat.requests()).as("PUTs after the fault: none").hasSize(putsAtFault);
         assertThat(LogCapture.text()).containsOnlyOnce("Input held.txt resumes");
-        await().atMost(Duration.ofSeconds(5)).until(() -> get("/observe/health/ready").statusCode() == 200);
-        assertThat(get("/observe/metrics").body()).contains("statussync_storage_unusable 0.0");
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        String port = context.resolvePropertyPlaceholders("{{camel.server.port}}");
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(5)).until(() -> observe("/observe/health/ready").statusCode() == 200);
+        assertThat(observe("/observe/metrics").body()).contains("statussync_storage_unusable 0.0");
     }
 }

@@ -6,45 +6,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import com.expresschat.statussync.support.MovableClock;
 
 class StorageFaultsTest {
 
     private static final Path DONE = Path.of("/data/done");
     private static final Path ERROR = Path.of("/data/error");
 
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final StorageFaults faults = new StorageFaults(new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }, Duration.ofSeconds(30));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final StorageFaults faults = new StorageFaults(clock, Duration.ofSeconds(30));
 
     @Test
     void aFaultHoldsForTheRetryIntervalAndIsPresentUntilCleared() {
         FolderUnusableException fault = new FolderUnusableException(DONE, new IOException("No space left on device"));
         faults.record(fault);
         assertThat(faults.holding()).isSameAs(fault);
-        now = now.plusSeconds(29);
+        clock.advance(Duration.ofSeconds(29));
         assertThat(faults.holding()).isSameAs(fault);
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(faults.holding()).as("the folders may be tried again").isNull();
         assertThat(faults.present()).isTrue();
         faults.clear();

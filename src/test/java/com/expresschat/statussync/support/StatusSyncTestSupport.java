@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +46,8 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
             .options(wireMockConfig().dynamicPort()).build();
 
     protected final ExpressChatStub expressChat = new ExpressChatStub(wireMock);
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** This test's folders; created on first use, which is in the super constructor (see settings). */
     private Path data;
@@ -113,6 +119,13 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
 
     protected Path error() {
         return data().resolve("error");
+    }
+
+    /** GET on the application's own server (health, metrics), e.g. {@code observe("/observe/health/ready")}. */
+    protected HttpResponse<String> observe(String path) throws Exception {
+        String port = context.resolvePropertyPlaceholders("{{camel.server.port}}");
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     protected void drop(String name, String content) throws IOException {
