@@ -42,6 +42,7 @@ public final class Operations {
         // before Camel registers its meters at start-up: a filter applies only to meters registered after it
         registry.config().meterFilter(new CamelMeterConventions());
         StatusSyncMetrics metrics = new StatusSyncMetrics(registry, context, gate, folders.inbox(), stuckEntries);
+        metrics.storageFaults(folders.faults()::present);
         context.getManagementStrategy().addEventNotifier(new ExpressChatCallMetrics(metrics, classifier, expressChatUrl));
         context.getRegistry().bind("intakeReadinessCheck", new IntakeReadinessCheck(gate, folders, tokens, stuckEntries));
         return metrics;

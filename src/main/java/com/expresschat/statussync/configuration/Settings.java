@@ -40,7 +40,16 @@ public record Settings(
         ExpressChat expressChat,
         Rest rest,
         Isolation isolation,
-        FileDrop fileDrop) {
+        FileDrop fileDrop,
+        int journalFlushEveryBatches,
+        Storage storage) {
+
+    /**
+     * Storage faults (§5): how often a held input's storage is tried again, and the free space required before an
+     * input is processed.
+     */
+    public record Storage(Duration retryInterval, long minFreeBytes) {
+    }
 
     /**
      * What the file intake takes (§6).
@@ -105,6 +114,10 @@ public record Settings(
                 "statussync.default-status " + defaultStatus + " is not in statussync.allowed-statuses " + allowedStatuses);
         require(rest.workerThreads() >= 2, "statussync.rest.worker-threads must be at least 2, was "
                                             + rest.workerThreads());
+        require(journalFlushEveryBatches >= 1, "statussync.journal.flush-every-batches must be at least 1, was "
+                                               + journalFlushEveryBatches);
+        require(storage.minFreeBytes() >= 0, "statussync.storage.min-free-space must not be negative, was "
+                                             + storage.minFreeBytes());
         require(rest.maxBodySize() >= 1, "statussync.rest.max-body-size must be at least 1 byte, was "
                                          + rest.maxBodySize());
     }
@@ -150,7 +163,10 @@ public record Settings(
                         Math.max(1, (p.getDuration("statussync.probe.interval").toMillis() + 999) / 1000),
                         p.getInt("statussync.rest.worker-threads")),
                 new Isolation(p.getBoolean("statussync.isolation.enabled"), p.getBudget(batchSize)),
-                new FileDrop(p.getDuration("statussync.file.stable-for"), p.optional("statussync.file.exclude", "")));
+                new FileDrop(p.getDuration("statussync.file.stable-for"), p.optional("statussync.file.exclude", "")),
+                p.getInt("statussync.journal.flush-every-batches"),
+                new Storage(p.getDuration("statussync.storage.retry-interval"),
+                        p.getLong("statussync.storage.min-free-space")));
     }
 
     private static void require(boolean condition, String message) {

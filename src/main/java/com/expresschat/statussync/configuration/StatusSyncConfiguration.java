@@ -41,6 +41,7 @@ import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.pause.IntakePausePolicy;
 import com.expresschat.statussync.simulator.ExpressChatSimulator;
 import com.expresschat.statussync.storage.Folders;
+import com.expresschat.statussync.storage.StorageFaults;
 import com.expresschat.statussync.validation.InputValidation;
 import com.expresschat.statussync.validation.RowValidator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,7 +65,8 @@ public class StatusSyncConfiguration implements CamelConfiguration {
 
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
-        Folders folders = new Folders(settings.inboxDir(), settings.doneDir(), settings.errorDir());
+        Folders folders = new Folders(settings.inboxDir(), settings.doneDir(), settings.errorDir(),
+                new StorageFaults(clock, settings.storage().retryInterval()), settings.storage().minFreeBytes());
         AsyncInbox asyncInbox = new AsyncInbox(folders, new HttpAnswer(json));
         CrashRecovery.run(folders, asyncInbox);
         RowValidator validator = new RowValidator(settings.idPattern(), settings.allowedStatuses(),
@@ -88,9 +90,9 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("folders", folders);
         InboxEntries inboxEntries = new InboxEntries(folders.inbox());
         registry.bind("inboxEntries", inboxEntries);
-        registry.bind("fileIntake", new FileIntake(inboxEntries));
+        registry.bind("fileIntake", new FileIntake(new InboxEntries(folders.claims().folder()), folders));
         registry.bind("inputLedgers", new InputLedgers(folders, json, clock, settings.progressEveryBatches(),
-                settings.progressEvery()));
+                settings.progressEvery(), settings.journalFlushEveryBatches()));
         registry.bind("batchOutcomeFold", new BatchOutcomeFold());
         registry.bind("inputValidation", new InputValidation(validator, settings.onInvalid()));
         registry.bind("batchSource", new BatchSource(validator, settings.batchSize()));

@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntPredicate;
 
 import com.expresschat.statussync.model.Batch;
 import com.expresschat.statussync.model.InputRejectedException;
@@ -37,6 +38,7 @@ public class Batcher implements Iterator<Batch>, Closeable {
     private final int batchSize;
     private final Map<String, OpenBatch> open = new LinkedHashMap<>();
     private final Queue<Batch> ready = new ArrayDeque<>();
+    private final IntPredicate recorded;
     private int batchCount;
     private long duplicatesDropped;
     private boolean drained;
@@ -44,6 +46,16 @@ public class Batcher implements Iterator<Batch>, Closeable {
 
     /** {@code tally} learns how many duplicates were dropped when the splitter closes this iterator. */
     public Batcher(RowReader rows, RowValidator validator, String inputName, int batchSize, Tally tally) {
+        this(rows, validator, inputName, batchSize, tally, number -> false);
+    }
+
+    /**
+     * {@code recorded}: numbers of batches whose outcome is recorded already (a resumed input): they are formed and
+     * numbered as ever, so that the numbering of the same bytes is the same, but not handed out.
+     */
+    public Batcher(RowReader rows, RowValidator validator, String inputName, int batchSize, Tally tally,
+            IntPredicate recorded) {
+        this.recorded = recorded;
         this.rows = rows;
         this.validator = validator;
         this.tally = tally;
@@ -82,7 +94,7 @@ public class Batcher implements Iterator<Batch>, Closeable {
         Row row = nextRow();
         if (row == null) {
             drained = true;
-            open.values().forEach(batch -> ready.add(seal(batch)));
+            open.values().forEach(this::seal);
             open.clear();
             return;
         }
@@ -97,7 +109,7 @@ public class Batcher implements Iterator<Batch>, Closeable {
         }
         batch.rows.add(row);
         if (batch.rows.size() == batchSize) {
-            ready.add(seal(batch));
+            seal(batch);
             open.remove(status);
         }
     }
@@ -113,8 +125,12 @@ public class Batcher implements Iterator<Batch>, Closeable {
         }
     }
 
-    private Batch seal(OpenBatch batch) {
-        return new Batch(inputName, ++batchCount, batch.status, List.copyOf(batch.rows), UUID.randomUUID().toString());
+    private void seal(OpenBatch batch) {
+        int number = ++batchCount;
+        if (!recorded.test(number)) {
+            ready.add(new Batch(inputName, number, batch.status, List.copyOf(batch.rows),
+                    UUID.randomUUID().toString()));
+        }
     }
 
     private static final class OpenBatch {

@@ -5,10 +5,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import org.apache.camel.Body;
-import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
 import com.expresschat.statussync.model.Input;
 import com.expresschat.statussync.model.Receipt;
+import com.expresschat.statussync.storage.Folders;
 
 /**
  * Turns a file picked up from the inbox into an {@link Input}.
@@ -18,28 +20,46 @@ import com.expresschat.statussync.model.Receipt;
  * link would archive nothing, since the target can change after delivery. The link itself (not its target) is
  * then moved to error/ like any rejected input, and the target is left untouched.
  *
- * <p>The file is opened by its own name in the inbox ({@link InboxEntries#entry}), never by the paths Camel made of
- * it: the name is data, one path segment, whatever it holds.
+ * <p>The file is read from the claim folder, where the file consumer renamed it the moment it took it (its
+ * {@code preMove}, see storage.Claims): validation and delivery read that snapshot, whatever happens to the dropped
+ * name meanwhile. It is opened by its own name ({@link InboxEntries#entry} of the claim folder), never by the paths
+ * Camel made of it: the name is data, one path segment, whatever it holds.
  */
 public class FileIntake {
 
     public static final String SOURCE = "file";
 
     private final InboxEntries entries;
+    private final Folders folders;
 
-    public FileIntake(InboxEntries entries) {
-        this.entries = entries;
+    /** {@code claimed}: the entries of the folder taken files are read from (the claim folder). */
+    public FileIntake(InboxEntries claimed) {
+        this(claimed, null);
     }
 
-    public Input toInput(@Body GenericFile<?> file) {
-        String name = file.getFileNameOnly();
+    /** {@code folders}: where an input that failed is put back (the inbox), see {@link #putBackPath}. */
+    public FileIntake(InboxEntries claimed, Folders folders) {
+        this.entries = claimed;
+        this.folders = folders;
+    }
+
+    /** The input taken as {@code name} (the name it was dropped as; the file consumer's CamelFileNameOnly). */
+    public Input toInput(@Header(Exchange.FILE_NAME_ONLY) String name) {
         Path path = entries.entry(name);
         InputFormat format = InputFormat.fromFileName(name).orElse(null);
         // NOFOLLOW_LINKS: a file swapped for a link after this check fails to open instead of being read through
         Input.Rows rows = format == null ? null
                 : () -> format.open(Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS));
         String refusal = Files.isSymbolicLink(path) ? symbolicLink(name) : null;
-        return new Input(name, SOURCE, true, format == null ? null : format.name(), rows, refusal);
+        return new Input(name, SOURCE, true, format == null ? null : format.name(), rows, refusal, path);
+    }
+
+    /**
+     * Where the file consumer puts a claimed input back when processing failed (its {@code moveFailed}): the inbox,
+     * under its name unless a newer file took it meanwhile (never over that file), so that it is tried again.
+     */
+    public String putBackPath(@Header(Exchange.FILE_NAME_ONLY) String name) {
+        return folders.freeName(folders.inbox(), name).toString();
     }
 
     /** Where the file consumer moves the input once it is done: the place its receipt names. */

@@ -1,6 +1,7 @@
 package com.expresschat.statussync.model;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * One input (§2): a dropped file or one REST request, readable as often as needed (validation reads it once,
@@ -13,8 +14,16 @@ import java.io.IOException;
  * @param format   the name of its format (e.g. "CSV"), or null when it is not recognised
  * @param rows     opens a fresh reader over its rows; null when the format is not recognised
  * @param refusal  why the input is rejected without being read (e.g. a symbolic link in the inbox), or null
+ * @param snapshot the claimed file the input is read from, which nobody else writes (its journal lies beside it), or
+ *                 null for an input held in memory (a synchronous REST request)
  */
-public record Input(String name, String source, boolean archived, String format, Rows rows, String refusal) {
+public record Input(String name, String source, boolean archived, String format, Rows rows, String refusal,
+        Path snapshot) {
+
+    /** An input with no claimed file (nothing to journal beside). */
+    public Input(String name, String source, boolean archived, String format, Rows rows, String refusal) {
+        this(name, source, archived, format, rows, refusal, null);
+    }
 
     /** Opens a reader over the input's rows, from its first row. */
     @FunctionalInterface

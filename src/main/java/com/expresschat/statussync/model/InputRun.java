@@ -10,4 +10,12 @@ public interface InputRun {
     Input input();
 
     Tally tally();
+
+    /**
+     * Whether the outcome of batch {@code number} (1-based) is recorded already, by an earlier run of the same
+     * claimed input (its journal): such a batch is not sent again.
+     */
+    default boolean recorded(int number) {
+        return false;
+    }
 }

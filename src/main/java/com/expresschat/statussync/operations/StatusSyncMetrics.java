@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -47,6 +48,14 @@ public class StatusSyncMetrics {
                 .register(registry);
         Gauge.builder("statussync_intake_paused", () -> gate.isPaused() ? 1 : 0)
                 .description("1 while intake is paused (express-chat failing or token refused)")
+                .register(registry);
+    }
+
+    /** 1 while a storage fault holds inputs (done/, error/ or the claim folder cannot take files; see readiness). */
+    public void storageFaults(BooleanSupplier present) {
+        Gauge.builder("statussync_storage_unusable", () -> present.getAsBoolean() ? 1 : 0)
+                .description("1 while done/, error/ or the claim folder cannot take files: inputs are held "
+                             + "(see readiness)")
                 .register(registry);
     }
 

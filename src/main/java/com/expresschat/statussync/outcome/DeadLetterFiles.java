@@ -28,6 +28,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * IDs. Rows are appended as batches fail (memory does not grow with their number) to a hidden part file,
  * published under its final name, with its {@code .error.json}, when the input is finished. Batches are added
  * one at a time (by the split's aggregation strategy): nothing here is synchronized.
+ * <p>
+ * The name is derived from the input and the class ({@code <input>.<class>.ndjson}); a file of that name from
+ * another input gets a {@code -2} name beside it, but one left by an earlier run of the same claimed input (its
+ * report names the same claim) is replaced, never duplicated: a retried or restarted input rebuilds its dead letters
+ * from its journal, so replaying all of error/ never sends an ID twice.
  */
 public class DeadLetterFiles {
 
@@ -40,11 +45,31 @@ public class DeadLetterFiles {
     private final String inputName;
     private final ObjectMapper json;
     private final Map<FailureClass, ClassFile> files = new EnumMap<>(FailureClass.class);
+    private final String claim;
 
     public DeadLetterFiles(Folders folders, String inputName, ObjectMapper json) {
+        this(folders, inputName, json, null);
+    }
+
+    /** {@code claim}: the identity of the claimed input (storage.Claims), or null for an input held in memory. */
+    public DeadLetterFiles(Folders folders, String inputName, ObjectMapper json, String claim) {
         this.folders = folders;
         this.inputName = inputName;
         this.json = json;
+        this.claim = claim;
+    }
+
+    /** Whether {@code target} was published by an earlier run of this very claimed input. */
+    private boolean ours(Path target) {
+        if (claim == null) {
+            return false;
+        }
+        Path report = Folders.besides(target, Folders.ERROR_SUFFIX);
+        try {
+            return Files.exists(report) && claim.equals(json.readTree(report.toFile()).path("claim").asText(null));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Appends the IDs of a batch that will not be delivered: all of them, or an isolated batch's dead-lettered parts. */
@@ -104,7 +129,7 @@ public class DeadLetterFiles {
         ClassFile(BatchOutcome first) throws IOException {
             this.first = first;
             String name = inputName.replace('/', '_') + "." + first.failureClass().name().toLowerCase(Locale.ROOT) + EXTENSION;
-            this.target = folders.freeName(folders.error(), name);
+            this.target = folders.freeName(folders.error(), name, DeadLetterFiles.this::ours);
             this.part = AtomicFiles.partOf(target);
             this.out = new BufferedOutputStream(Files.newOutputStream(part));
         }
@@ -140,7 +165,7 @@ public class DeadLetterFiles {
                     first.httpStatus(), first.response(), first.exception(), first.attempts(),
                     batches, ids, requestIds, refusedAlone == 0 ? null : refusedAlone, refused, notIsolated,
                     first.at(), lastAt,
-                    "move " + target.getFileName() + " into the inbox to send these IDs again");
+                    "move " + target.getFileName() + " into the inbox to send these IDs again", claim);
             AtomicFiles.writeJson(Folders.besides(target, Folders.ERROR_SUFFIX), json, report);
             AtomicFiles.publish(part, target);
             return target;

@@ -48,6 +48,8 @@ public class InputCompletion {
 
     /** Ends an input whose batches have all been delivered or dead-lettered. */
     public Receipt complete(@ExchangeProperty(ExchangeKeys.INPUT_RUN) InputLedger ledger) throws IOException {
+        // the whole journal is out before the receipt: a crash from here on re-sends nothing of the input
+        ledger.flushJournal();
         return finish(ledger, folders.done(), ledger.publishDeadLetters());
     }
 

@@ -1,6 +1,7 @@
 package com.expresschat.statussync.outcome;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,11 @@ import com.expresschat.statussync.model.Receipt;
 import com.expresschat.statussync.model.Tally;
 
 /**
- * One input being processed, as the outcome stage keeps it: its tally, the receipt's batch records and its
- * dead-letter files. Batch outcomes are recorded one at a time (by the split's aggregation strategy), so nothing
- * here is synchronized.
+ * One input being processed, as the outcome stage keeps it: its tally, the receipt's batch records, its
+ * dead-letter files and its journal. Batch outcomes are recorded one at a time (by the split's aggregation strategy,
+ * or a transport's outcome collector), so nothing here is synchronized. A claimed input's ledger first
+ * {@link #resume resumes} from its journal: what an earlier run recorded counts again (tally, receipt lines,
+ * dead letters) and those batches are not sent again ({@link #recorded}).
  */
 public final class InputLedger implements InputRun {
 
@@ -25,14 +28,22 @@ public final class InputLedger implements InputRun {
     private final BatchRecords batches;
     private final DeadLetterFiles deadLetters;
     private final ProgressLog progress;
+    private final InputJournal journal;
 
+    /** A ledger with no journal (an input held in memory). */
     public InputLedger(Input input, Instant startedAt, BatchRecords batches, DeadLetterFiles deadLetters,
             ProgressLog progress) {
+        this(input, startedAt, batches, deadLetters, progress, InputJournal.none());
+    }
+
+    public InputLedger(Input input, Instant startedAt, BatchRecords batches, DeadLetterFiles deadLetters,
+            ProgressLog progress, InputJournal journal) {
         this.input = input;
         this.startedAt = startedAt;
         this.batches = batches;
         this.deadLetters = deadLetters;
         this.progress = progress;
+        this.journal = journal;
     }
 
     @Override
@@ -54,10 +65,49 @@ public final class InputLedger implements InputRun {
      * failure class first, so that a write that fails leaves the batch uncounted and fails the input.
      */
     public void record(BatchOutcome outcome) throws IOException {
+        restore(outcome);
+        journal.append(outcome);
+        progress.batchDone(input.name(), tally, startedAt);
+    }
+
+    /**
+     * Takes back what an earlier run of this input journaled (before anything is sent): its outcomes are counted,
+     * listed and dead-lettered as if recorded now. Returns how many batches that was.
+     */
+    public int resume() throws IOException {
+        try {
+            return journal.replay(outcome -> {
+                try {
+                    restore(outcome);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Whether the journal holds batch {@code number} already: it is not sent again. */
+    @Override
+    public boolean recorded(int number) {
+        return journal.recorded(number);
+    }
+
+    /** Writes the journal's tail out: the input is about to complete. */
+    public void flushJournal() throws IOException {
+        journal.flush();
+    }
+
+    /** The input is finished (archived): its journal is removed. */
+    public void finished() {
+        journal.delete();
+    }
+
+    private void restore(BatchOutcome outcome) throws IOException {
         deadLetters.add(outcome);
         tally.add(outcome);
         batches.add(outcome.record());
-        progress.batchDone(input.name(), tally, startedAt);
     }
 
     /** Publishes the dead-letter files under their final names; returns their paths. */
@@ -70,9 +120,10 @@ public final class InputLedger implements InputRun {
         deadLetters.abandon();
     }
 
-    /** Removes the spilled batch records once the receipt is written. */
+    /** Removes the spilled batch records once the receipt is written; closes the journal (kept unless finished). */
     public void discard() {
         batches.discard();
+        journal.close();
     }
 
     public Receipt receipt(List<Path> deadLetterFiles, Path archivedAs, Instant finishedAt) {

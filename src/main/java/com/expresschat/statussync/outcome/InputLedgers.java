@@ -1,46 +1,80 @@
 package com.expresschat.statussync.outcome;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.model.Input;
 import com.expresschat.statussync.model.LogContext;
+import com.expresschat.statussync.model.Tally;
+import com.expresschat.statussync.storage.Claims;
 import com.expresschat.statussync.storage.Folders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Opens the ledger of an input as it enters process-input (which keeps it as its one input-run property). Should
- * processing fail (the input then stays in the inbox and is tried again), unpublished dead letters are dropped so
- * that the retry does not leave two copies; spilled batch records are removed whatever the end.
+ * Opens the ledger of an input as it enters process-input (which keeps it as its one input-run property). A claimed
+ * input gets its journal beside the claimed file and resumes from it (what an earlier run recorded is not sent
+ * again). Should processing fail (the input is then put back into the inbox and tried again), unpublished dead
+ * letters are dropped so that the retry does not leave two copies, and the journal is kept for the retry; once the
+ * input is finished its journal is removed. Spilled batch records are removed whatever the end.
  */
 public class InputLedgers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InputLedgers.class);
 
     private final Folders folders;
     private final ObjectMapper json;
     private final Clock clock;
     private final int progressEveryBatches;
     private final Duration progressEvery;
+    private final int journalFlushEvery;
 
     public InputLedgers(Folders folders, ObjectMapper json, Clock clock, int progressEveryBatches,
             Duration progressEvery) {
+        this(folders, json, clock, progressEveryBatches, progressEvery, 1);
+    }
+
+    /** {@code journalFlushEvery}: statussync.journal.flush-every-batches. */
+    public InputLedgers(Folders folders, ObjectMapper json, Clock clock, int progressEveryBatches,
+            Duration progressEvery, int journalFlushEvery) {
         this.folders = folders;
         this.json = json;
         this.clock = clock;
         this.progressEveryBatches = progressEveryBatches;
         this.progressEvery = progressEvery;
+        this.journalFlushEvery = journalFlushEvery;
     }
 
     /** The exchange is only used to tie the ledger's clean-up to the end of the input's exchange. */
     public InputLedger open(Input input, Exchange exchange) {
-        InputLedger ledger = open(input);
+        InputLedger ledger;
+        try {
+            ledger = open(input);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the journal of " + input.name() + ": " + e.getMessage(), e);
+        }
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onFailure(Exchange failed) {
                 ledger.abandon();
+                // a write to done/, error/ or the journal failed: inputs are held for the storage retry interval
+                folders.faults().recordIfStorage(failed.getException(), folders.writeFolders());
                 super.onFailure(failed);
+            }
+
+            @Override
+            public void onComplete(Exchange completed) {
+                ledger.finished();
+                super.onComplete(completed);
             }
 
             @Override
@@ -51,14 +85,27 @@ public class InputLedgers {
         return ledger;
     }
 
-    InputLedger open(Input input) {
+    InputLedger open(Input input) throws IOException {
         LogContext.input(input.name());
         // an archived input's batch records may spill into done/, where its receipt goes; a REST input's stay in
         // memory (its size is bounded by the body limit)
         BatchRecords batches = input.archived()
                 ? new BatchRecords(folders.done(), json, BatchRecords.RUN_SIZE)
                 : new BatchRecords();
-        return new InputLedger(input, clock.instant(), batches, new DeadLetterFiles(folders, input.name(), json),
-                new ProgressLog(progressEveryBatches, progressEvery, clock));
+        Path snapshot = input.snapshot();
+        String identity = snapshot == null || !Files.exists(snapshot, LinkOption.NOFOLLOW_LINKS) ? null
+                : Claims.identityOf(snapshot);
+        InputJournal journal = identity == null ? InputJournal.none()
+                : new InputJournal(Claims.journalBeside(snapshot, identity), json, journalFlushEvery);
+        InputLedger ledger = new InputLedger(input, clock.instant(), batches,
+                new DeadLetterFiles(folders, input.name(), json, identity),
+                new ProgressLog(progressEveryBatches, progressEvery, clock), journal);
+        int resumed = ledger.resume();
+        if (resumed > 0) {
+            Tally tally = ledger.tally();
+            LOG.info("Input {} resumes: {} batches recorded by an earlier run ({} IDs delivered, {} dead-lettered) "
+                     + "are not sent again", input.name(), resumed, tally.delivered(), tally.deadLettered());
+        }
+        return ledger;
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +23,25 @@ public class Folders {
     private final Path inbox;
     private final Path done;
     private final Path error;
+    private final Claims claims;
+    private final StorageFaults faults;
+    private final long minFreeBytes;
 
     public Folders(Path inbox, Path done, Path error) {
+        this(inbox, done, error, StorageFaults.none(), 0);
+    }
+
+    /**
+     * {@code faults}: the storage fault that holds inputs; {@code minFreeBytes}: the free space done/, error/ and the
+     * claim folder must have before an input is processed (statussync.storage.min-free-space; 0: any).
+     */
+    public Folders(Path inbox, Path done, Path error, StorageFaults faults, long minFreeBytes) {
         this.inbox = inbox.toAbsolutePath().normalize();
         this.done = done.toAbsolutePath().normalize();
         this.error = error.toAbsolutePath().normalize();
+        this.claims = new Claims(this.inbox);
+        this.faults = faults;
+        this.minFreeBytes = minFreeBytes;
     }
 
     /** Creates the folders and removes the part files a crash may have left in done/ and error/. */
@@ -44,17 +60,40 @@ public class Folders {
     }
 
     /**
-     * Checks that done/ and error/ can take files, before an input is processed: an input whose outcome
-     * could not be written would be sent again and again. The input then stays in the inbox.
+     * Checks that done/ and error/ (and the claim folder, where journals are written) can take files and have the
+     * free space required, before an input is processed: an input whose outcome could not be written would be
+     * processed again and again. The input then goes back to the inbox. While a storage fault holds
+     * ({@link StorageFaults}), this fails at once with it, without trying the folders.
      */
     public void checkUsable() throws FolderUnusableException {
-        for (Path dir : new Path[] { done, error }) {
+        FolderUnusableException held = faults.holding();
+        if (held != null) {
+            throw held;
+        }
+        for (Path dir : writeFolders()) {
             try {
                 Files.delete(Files.createTempFile(dir, ".write-check", AtomicFiles.PART_SUFFIX));
+                long free = minFreeBytes > 0 ? Files.getFileStore(dir).getUsableSpace() : Long.MAX_VALUE;
+                if (free < minFreeBytes) {
+                    throw new IOException("only " + free + " bytes free, less than statussync.storage.min-free-space ("
+                                          + minFreeBytes + ")");
+                }
             } catch (IOException | RuntimeException e) {
-                throw new FolderUnusableException(dir, e);
+                FolderUnusableException unusable = new FolderUnusableException(dir, e);
+                faults.record(unusable);
+                throw unusable;
             }
         }
+        faults.clear();
+    }
+
+    /** The folders the product writes in: done/, error/, and the claim folder once there is one (journals). */
+    public List<Path> writeFolders() {
+        return Files.isDirectory(claims.folder()) ? List.of(done, error, claims.folder()) : List.of(done, error);
+    }
+
+    public StorageFaults faults() {
+        return faults;
     }
 
     public Path inbox() {
@@ -69,17 +108,28 @@ public class Folders {
         return error;
     }
 
+    /** The inbox's claim folder, where inputs are read from once taken. */
+    public Claims claims() {
+        return claims;
+    }
+
     /**
      * A path for {@code fileName} in {@code dir} that no file has yet: an earlier file of the same name is
      * never overwritten ("users.txt", then "users-2.txt", "users-3.txt"); the extension stays last so that a
      * file moved back to the inbox is still recognised.
      */
     public Path freeName(Path dir, String fileName) {
+        return freeName(dir, fileName, existing -> false);
+    }
+
+    /** The same, but a file for which {@code reusable} holds may be replaced: its path is returned as free. */
+    public Path freeName(Path dir, String fileName, Predicate<Path> reusable) {
         Path candidate = dir.resolve(fileName);
         int dot = fileName.lastIndexOf('.');
         String base = dot > 0 ? fileName.substring(0, dot) : fileName;
         String extension = dot > 0 ? fileName.substring(dot) : "";
-        for (int n = 2; Files.exists(candidate) || Files.exists(AtomicFiles.partOf(candidate)); n++) {
+        for (int n = 2; (Files.exists(candidate) || Files.exists(AtomicFiles.partOf(candidate)))
+                        && !reusable.test(candidate); n++) {
             candidate = dir.resolve(base + "-" + n + extension);
         }
         return candidate;

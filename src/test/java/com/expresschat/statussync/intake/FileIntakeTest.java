@@ -3,12 +3,10 @@ package com.expresschat.statussync.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.apache.camel.component.file.GenericFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +21,7 @@ class FileIntakeTest {
     Path dir;
 
     private static Input toInput(Path file) {
-        GenericFile<File> picked = new GenericFile<>();
-        picked.setAbsoluteFilePath(file.toAbsolutePath().toString());
-        picked.setRelativeFilePath(file.getFileName().toString());
-        picked.setFileNameOnly(file.getFileName().toString());
-        return new FileIntake(new InboxEntries(file.getParent())).toInput(picked);
+        return new FileIntake(new InboxEntries(file.getParent())).toInput(file.getFileName().toString());
     }
 
     private static Row firstRow(Input input) throws Exception {

@@ -5,9 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Properties;
@@ -21,8 +18,6 @@ import com.expresschat.statussync.support.StatusSyncTestSupport;
 
 /** §7 operations over real HTTP: Prometheus metrics, health, and the log lines an operator relies on. */
 class OperationsTest extends StatusSyncTestSupport {
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
     protected void settings(Properties p) {
@@ -38,7 +33,7 @@ class OperationsTest extends StatusSyncTestSupport {
         drop("six.txt", ids(6, 1));
         awaitDone("six.txt");
 
-        String metrics = get("/observe/metrics").body();
+        String metrics = observe("/observe/metrics").body();
 
         assertThat(metrics)
                 .contains("statussync_inputs_total{outcome=\"PARTIAL\"} 1.0")
@@ -63,7 +58,7 @@ class OperationsTest extends StatusSyncTestSupport {
         drop("down.txt", ids(1, 1));
         awaitDone("down.txt");
 
-        assertThat(get("/observe/metrics").body())
+        assertThat(observe("/observe/metrics").body())
                 .contains("statussync_retries_total{failure_class=\"TRANSIENT\"} 5.0")
                 .contains("statussync_express_chat_request_seconds_count{status=\"503\"} 6");
     }
@@ -71,19 +66,19 @@ class OperationsTest extends StatusSyncTestSupport {
     @Test
     void readinessIsDownWithTheReasonWhileIntakeIsPausedAndUpAgainAfter() throws Exception {
         // UP once Camel's own checks (routes, consumers) have settled after the start
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/observe/health/ready").statusCode() == 200);
-        assertThat(get("/observe/health").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> observe("/observe/health/ready").statusCode() == 200);
+        assertThat(observe("/observe/health").statusCode()).isEqualTo(200);
 
         IntakeGate gate = context.getRegistry().lookupByNameAndType("intakeGate", IntakeGate.class);
         gate.pause(IntakeGate.Reason.TOKEN_REJECTED);
 
-        HttpResponse<String> paused = get("/observe/health/ready");
+        HttpResponse<String> paused = observe("/observe/health/ready");
         assertThat(paused.statusCode()).isEqualTo(503);
         assertThat(paused.body()).contains("express-chat rejected the token");
-        assertThat(get("/observe/health/live").statusCode()).isEqualTo(200);
+        assertThat(observe("/observe/health/live").statusCode()).isEqualTo(200);
 
         gate.resume();
-        await().atMost(Duration.ofSeconds(5)).until(() -> get("/observe/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> observe("/observe/health/ready").statusCode() == 200);
     }
 
     @Test
@@ -99,11 +94,5 @@ class OperationsTest extends StatusSyncTestSupport {
         assertThat(lines.lines().filter(l -> l.startsWith("INFO")).filter(l -> l.contains("atch 3"))).isEmpty();
         assertThat(lines.lines().filter(l -> l.startsWith("INFO ") && l.contains("ten.txt")).count())
                 .isLessThanOrEqualTo(1 + 5);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        String port = context.resolvePropertyPlaceholders("{{camel.server.port}}");
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -144,6 +144,30 @@ class DeadLetterFilesTest {
     }
 
     @Test
+    void aRerunOfTheSameClaimReplacesItsFilesAndAnotherClaimsAreKept() throws Exception {
+        DeadLetterFiles earlierRun = new DeadLetterFiles(folders, "users.txt", json, "claim-a");
+        add(earlierRun, batchOfUsers(1, 1, 2), DOWN, 6, FIRST_AT);
+        assertThat(earlierRun.publish()).containsExactly(folders.error().resolve("users.txt.transient.ndjson"));
+
+        // the same claimed input again (a crash before it was archived): the same file, replaced
+        DeadLetterFiles rerun = new DeadLetterFiles(folders, "users.txt", json, "claim-a");
+        add(rerun, batchOfUsers(1, 1, 2), DOWN, 6, FIRST_AT);
+        assertThat(rerun.publish()).containsExactly(folders.error().resolve("users.txt.transient.ndjson"));
+        assertThat(replay(folders.error().resolve("users.txt.transient.ndjson"))).extracting(Row::id)
+                .containsExactly(userId(1), userId(2));
+
+        // another input of the same name (another claim): beside it, never over it
+        DeadLetterFiles other = new DeadLetterFiles(folders, "users.txt", json, "claim-b");
+        add(other, batchOfUsers(1, 3), DOWN, 6, FIRST_AT);
+        assertThat(other.publish()).containsExactly(folders.error().resolve("users.txt.transient-2.ndjson"));
+        assertThat(namesIn(folders.error())).containsExactlyInAnyOrder("users.txt.transient.ndjson",
+                "users.txt.transient.ndjson.error.json", "users.txt.transient-2.ndjson",
+                "users.txt.transient-2.ndjson.error.json");
+        assertThat(json.readTree(folders.error().resolve("users.txt.transient-2.ndjson.error.json").toFile())
+                .path("claim").asText()).isEqualTo("claim-b");
+    }
+
+    @Test
     void namesTheFileTheSameWayInEveryLocale() throws IOException {
         Locale before = Locale.getDefault();
         Locale.setDefault(Locale.forLanguageTag("tr-TR")); // where "TRANSIENT".toLowerCase() is "transıent"

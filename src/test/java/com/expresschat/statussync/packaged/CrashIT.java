@@ -64,6 +64,17 @@ class CrashIT {
     /** Extra time a graceful stop may take beyond the shutdown timeout: stopping the JVM and Camel's services. */
     static final Duration STOP_MARGIN = Duration.ofSeconds(10);
     static final String TOKEN = "secret-token-crash-it";
+    /** The shipped settings the re-send bound depends on: delivery.concurrency, journal.flush-every-batches, batch-size. */
+    static final int CONCURRENCY = 4;
+    static final int FLUSH_EVERY = 10;
+    static final int BATCH_SIZE = 100;
+    /**
+     * §5 with the journal: a kill -9 re-sends at most the batches in flight and the journal's unflushed tail, i.e.
+     * (concurrency + flush interval) x batch size IDs.
+     */
+    static final int MAX_RESENT_PER_KILL = (CONCURRENCY + FLUSH_EVERY) * BATCH_SIZE;
+    /** The large input of the resume test ({@code -Dcrash.large-ids=N} for another size). */
+    static final int LARGE_IDS = Integer.getInteger("crash.large-ids", 1_000_000);
 
     @TempDir
     Path root;
@@ -102,7 +113,11 @@ class CrashIT {
         long began = System.nanoTime();
 
         int killsWithWorkLeft = 0;
+        // where each run starts in WireMock's request journal: the IDs a run sends that an earlier run sent already
+        // are what the kill before it costs
+        List<Integer> runStarts = new ArrayList<>();
         for (int kill = 1; kill <= KILLS; kill++) {
+            runStarts.add(requestCount());
             AppProcess app = start(List.of());
             app.awaitStarted(Duration.ofSeconds(60));
             int requestsBefore = requestCount();
@@ -138,7 +153,8 @@ class CrashIT {
         // a dead-letter file half-written (part files), and a receipt written whose input was not moved yet
         List<String> left = inputsIn(inbox);
         String unmoved;
-        if (left.isEmpty()) {
+        boolean putBackByHand = left.isEmpty();
+        if (putBackByHand) {
             // every input was archived before the last kill: put one back, as a crash between writing its receipt
             // and moving it would have left it
             unmoved = inputsIn(done).get(0);
@@ -152,6 +168,7 @@ class CrashIT {
                 "{\"input\":\"" + unmoved + "\",\"outcome\":\"DELIVERED\",\"stale\":true}");
 
         AtomicInteger mostInputsInFlight = new AtomicInteger();
+        runStarts.add(requestCount());
         try (AppProcess app = start(List.of())) {
             app.awaitStarted(Duration.ofSeconds(60));
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -176,6 +193,12 @@ class CrashIT {
                 seed, KILLS, killsWithWorkLeft, seconds, requestCount(), FILES * BATCHES_PER_FILE,
                 sentMoreThanOnce, expected.size(), extraSends, mostInputsInFlight.get());
         assertThat(killsWithWorkLeft).as("kills that hit a run with work left").isEqualTo(KILLS);
+        // an input put back by hand from done/ is a new input (its journal went with its archiving): all of it again
+        Set<String> redropped = putBackByHand ? Set.copyOf(inputs.get(unmoved)) : Set.of();
+        List<Long> resentPerKill = resentPerRun(runStarts, redropped);
+        System.out.printf("CrashIT IDs re-sent after each kill (bound (%d + %d) x %d = %d): %s%n", CONCURRENCY,
+                FLUSH_EVERY, BATCH_SIZE, MAX_RESENT_PER_KILL, resentPerKill);
+        assertThat(resentPerKill).as("IDs re-sent after each kill").allMatch(n -> n <= MAX_RESENT_PER_KILL);
 
         // every input archived once, unchanged, with a complete DELIVERED receipt; nothing else anywhere
         assertThat(inputsIn(inbox)).isEmpty();
@@ -236,6 +259,8 @@ class CrashIT {
         // crash; Camel deletes such orphans at the next start (readLockDeleteOrphanLockFiles, on by default).
         Set<String> markers = archived.entrySet().stream().filter(e -> !e.getValue())
                 .map(e -> e.getKey() + ".camelLock").collect(Collectors.toSet());
+        // an abandoned input may also stay claimed (inbox/.claimed/) with its journal: the next start resumes it
+        markers.add(".journal-*");
         System.out.printf("CrashIT SIGTERM past the shutdown timeout: exited in %d ms (shutdown timeout %d s) after "
                           + "%d PUTs; archived: %s; lock markers left: %d%n", stop.toMillis(),
                 shortTimeout.toSeconds(), requestCount() - requestsBefore, archived,
@@ -262,6 +287,88 @@ class CrashIT {
         assertThat(listFiles(done)).hasSize(6);
         assertThat(listFiles(error)).isEmpty();
         assertNoStrayFiles();
+    }
+
+    @Test
+    void aLargeInputKilledNearItsEndResumesWhereItStopped() throws Exception {
+        // fast, but not instant, so that ~90 % can be aimed at
+        startExpressChat(5);
+        folders();
+        int batches = LARGE_IDS / BATCH_SIZE;
+        List<String> ids = new ArrayList<>(LARGE_IDS);
+        for (int i = 0; i < LARGE_IDS; i++) {
+            ids.add(String.format("%08x%016x", 0x64b00000, (i + 1) * 0x9e3779b1L));
+        }
+        Path staged = Files.write(inbox.resolveSibling(".large.txt.staged"), ids);
+        Files.move(staged, inbox.resolve("large.txt"));
+        long began = System.nanoTime();
+
+        AppProcess first = start(List.of());
+        first.awaitStarted(Duration.ofSeconds(60));
+        int target = batches * 9 / 10;
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> requestCount() >= target || !first.isAlive());
+        first.kill();
+        int atKill = requestCount();
+        Set<String> sentBeforeKill = receivedIdCounts().keySet();
+        Path claimed = inbox.resolve(".claimed").resolve("large.txt");
+        System.out.printf("CrashIT large input: %d IDs (%d batches), killed after %d PUTs (%d %%), %d IDs sent; "
+                          + "claimed: %s, journal files: %d%n", LARGE_IDS, batches, atKill, atKill * 100 / batches,
+                sentBeforeKill.size(), Files.exists(claimed), count(inbox.resolve(".claimed"), ".ndjson"));
+        assertThat(atKill).as("killed before the end").isLessThan(batches);
+
+        try (AppProcess second = start(List.of())) {
+            second.awaitStarted(Duration.ofSeconds(60));
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> receipts(done).size() == 1 || !second.isAlive());
+            assertThat(second.output()).contains("Input large.txt resumes");
+        }
+        int afterRestart = requestCount() - atKill;
+        Map<String, Integer> received = receivedIdCounts();
+        long resent = received.values().stream().filter(n -> n > 1).count();
+        System.out.printf("CrashIT large input: the restart sent %d PUTs (%d IDs); %d IDs sent twice (%.2f %% of the "
+                          + "input; bound per kill %d); %d s in all%n", afterRestart, afterRestart * BATCH_SIZE, resent,
+                resent * 100.0 / LARGE_IDS, MAX_RESENT_PER_KILL,
+                Duration.ofNanos(System.nanoTime() - began).toSeconds());
+
+        assertThat(received).as("every ID reached express-chat").hasSize(LARGE_IDS);
+        assertThat(resent).as("IDs sent twice after a kill at ~90 %").isLessThan(LARGE_IDS / 5)
+                .isLessThanOrEqualTo(MAX_RESENT_PER_KILL);
+        assertDelivered(done.resolve("large.txt.receipt.json"), LARGE_IDS);
+        assertThat(listFiles(error)).isEmpty();
+        assertNoStrayFiles();
+    }
+
+    /**
+     * For each run after the first: the IDs it sent that an earlier run had sent already (what the kill before it
+     * cost), leaving out {@code excluded} IDs.
+     */
+    private List<Long> resentPerRun(List<Integer> runStarts, Set<String> excluded) {
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> all = new ArrayList<>(
+                expressChat.findAll(putRequestedFor(urlEqualTo(ExpressChatStub.PATH))));
+        all.sort(java.util.Comparator.comparing(com.github.tomakehurst.wiremock.verification.LoggedRequest::getLoggedDate));
+        List<Long> resent = new ArrayList<>();
+        Set<String> sentBefore = new java.util.HashSet<>();
+        for (int run = 0; run < runStarts.size(); run++) {
+            int from = runStarts.get(run);
+            int to = run + 1 < runStarts.size() ? runStarts.get(run + 1) : all.size();
+            long again = 0;
+            Set<String> sentNow = new java.util.HashSet<>();
+            for (int r = from; r < to; r++) {
+                for (JsonNode id : ExpressChatStub.read(all.get(r).getBodyAsString()).get("ids")) {
+                    String value = id.asText();
+                    if (sentBefore.contains(value) && !excluded.contains(value)) {
+                        again++;
+                    }
+                    sentNow.add(value);
+                }
+            }
+            if (run > 0) {
+                resent.add(again);
+            }
+            sentBefore.addAll(sentNow);
+        }
+        return resent;
     }
 
     // --- the application and express-chat
@@ -375,7 +482,9 @@ class CrashIT {
             assertDelivered(done.resolve(name + ".receipt.json"), ids.size());
             return true;
         }
-        assertThat(Files.readAllLines(inbox.resolve(name))).as(name + " in the inbox").isEqualTo(ids);
+        // left in the inbox, or still claimed when the JVM exited before Camel rolled the input back
+        Path left = Files.exists(inbox.resolve(name)) ? inbox.resolve(name) : inbox.resolve(".claimed").resolve(name);
+        assertThat(Files.readAllLines(left)).as(name + " in the inbox").isEqualTo(ids);
         assertThat(done.resolve(name + ".receipt.json")).doesNotExist();
         return false;
     }
@@ -391,6 +500,10 @@ class CrashIT {
             List<Path> stray = all.filter(Files::isRegularFile).filter(p -> {
                 String name = p.getFileName().toString();
                 if (p.getParent().equals(inbox) && lockMarkersAllowedInInbox.contains(name)) {
+                    return false;
+                }
+                if (p.getParent().equals(inbox.resolve(".claimed")) && name.startsWith(".journal-")
+                    && lockMarkersAllowedInInbox.contains(".journal-*")) {
                     return false;
                 }
                 return name.startsWith(".") || name.endsWith(".part") || name.endsWith(".camelLock");

@@ -4,8 +4,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +16,6 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +46,8 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
             .options(wireMockConfig().dynamicPort()).build();
 
     protected final ExpressChatStub expressChat = new ExpressChatStub(wireMock);
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** This test's folders; created on first use, which is in the super constructor (see settings). */
     private Path data;
@@ -78,6 +82,8 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
         p.setProperty("statussync.file.stable-for", "300ms");
         p.setProperty("statussync.file.read-lock-timeout", "1s");
         p.setProperty("statussync.file.poll-interval", "100ms");
+        // a storage fault holds inputs this long (30 s shipped)
+        p.setProperty("statussync.storage.retry-interval", "500ms");
         // the inbox is read at once: no test waits for the consumer's first poll
         p.setProperty("statussync.file.initial-delay", "0");
         p.setProperty("camel.server.basicPropertiesFile", RestClient.USERS_FILE);
@@ -116,6 +122,13 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
         return data().resolve("error");
     }
 
+    /** GET on the application's own server (health, metrics), e.g. {@code observe("/observe/health/ready")}. */
+    protected HttpResponse<String> observe(String path) throws Exception {
+        String port = context.resolvePropertyPlaceholders("{{camel.server.port}}");
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     protected void drop(String name, String content) throws IOException {
         drop(name, content.getBytes(StandardCharsets.UTF_8));
     }
@@ -134,12 +147,8 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
     protected Receipt process(String name, String content) throws IOException {
         Path file = Files.createDirectories(data().resolve("taken")).resolve(name);
         Files.writeString(file, content);
-        GenericFile<File> taken = new GenericFile<>();
-        taken.setAbsoluteFilePath(file.toString());
-        taken.setRelativeFilePath(name);
-        taken.setFileNameOnly(name);
         return template.requestBody("direct:process-input",
-                new FileIntake(new InboxEntries(file.getParent())).toInput(taken), Receipt.class);
+                new FileIntake(new InboxEntries(file.getParent())).toInput(name), Receipt.class);
     }
 
     /** Waits until the input has left the inbox with its receipt in {@code dir}, and returns the receipt. */

@@ -43,7 +43,9 @@ public class ReceiptLookup implements Processor {
                 // not in this folder (yet)
             }
         }
+        // taken inputs are read from the claim folder until they are archived
         throw RestProblem.notFound(Files.exists(folders.inbox().resolve(name))
+                                   || Files.exists(folders.claims().claimed(name))
                 ? "input " + name + " is waiting in the inbox or being processed; ask again later"
                 : "no receipt for input " + name);
     }

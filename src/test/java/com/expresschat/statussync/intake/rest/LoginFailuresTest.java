@@ -2,10 +2,8 @@ package com.expresschat.statussync.intake.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,12 +12,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.expresschat.statussync.support.LogCapture;
+import com.expresschat.statussync.support.MovableClock;
 
 /** Failed logins: each counted; one WARN line per client address per minute, with what was not logged since. */
 class LoginFailuresTest {
 
     private final List<String> counted = new ArrayList<>();
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T08:00:00Z"));
     private final LoginFailures failures = new LoginFailures(counted::add, clock);
 
     @BeforeAll
@@ -82,28 +81,5 @@ class LoginFailuresTest {
 
     private static List<String> linesAbout(String address) {
         return LogCapture.text().lines().filter(line -> line.contains(address)).toList();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-02T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

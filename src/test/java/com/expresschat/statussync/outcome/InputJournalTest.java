@@ -1,0 +1,97 @@
+package com.expresschat.statussync.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.expresschat.statussync.model.Batch;
+import com.expresschat.statussync.model.BatchOutcome;
+import com.expresschat.statussync.model.FailureClass;
+import com.expresschat.statussync.model.Row;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class InputJournalTest {
+
+    @TempDir
+    Path dir;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void outcomesAreWrittenOutEveryFlushIntervalAndReplayedInOrder() throws Exception {
+        Path file = dir.resolve(".journal-x.ndjson");
+        InputJournal journal = new InputJournal(file, json, 3);
+        journal.append(delivered(1));
+        journal.append(delivered(2));
+        assertThat(Files.size(file)).as("buffered until the third outcome").isZero();
+        journal.append(deadLettered(3));
+        long afterThree = Files.size(file);
+        assertThat(afterThree).isPositive();
+        journal.append(delivered(4));
+        assertThat(Files.size(file)).isEqualTo(afterThree);
+        journal.close();
+
+        List<BatchOutcome> replayed = new ArrayList<>();
+        InputJournal again = new InputJournal(file, json, 3);
+        assertThat(again.replay(replayed::add)).isEqualTo(4);
+        assertThat(replayed).extracting(o -> o.batch().number()).containsExactly(1, 2, 3, 4);
+        assertThat(replayed.get(2)).isEqualTo(deadLettered(3));
+        assertThat(again.recorded(3)).isTrue();
+        assertThat(again.recorded(5)).isFalse();
+    }
+
+    @Test
+    void aLineCutByACrashIsDroppedAndTheJournalGoesOnAfterTheLastCompleteLine() throws Exception {
+        Path file = dir.resolve(".journal-y.ndjson");
+        InputJournal journal = new InputJournal(file, json, 1);
+        journal.append(delivered(1));
+        journal.close();
+        Files.writeString(file, "{\"batch\":{\"inputName\":\"in", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        InputJournal resumed = new InputJournal(file, json, 1);
+        assertThat(resumed.replay(o -> { })).isEqualTo(1);
+        resumed.append(delivered(2));
+        resumed.close();
+
+        List<BatchOutcome> replayed = new ArrayList<>();
+        assertThat(new InputJournal(file, json, 1).replay(replayed::add)).isEqualTo(2);
+        assertThat(replayed).extracting(o -> o.batch().number()).containsExactly(1, 2);
+    }
+
+    @Test
+    void deleteRemovesTheFileAndNoneWritesNothing() throws Exception {
+        Path file = dir.resolve(".journal-z.ndjson");
+        InputJournal journal = new InputJournal(file, json, 1);
+        journal.append(delivered(1));
+        journal.delete();
+        assertThat(file).doesNotExist();
+
+        InputJournal none = InputJournal.none();
+        none.append(delivered(1));
+        assertThat(none.replay(o -> { })).isZero();
+        assertThat(none.recorded(1)).isFalse();
+    }
+
+    private static Batch batch(int number) {
+        return new Batch("in.txt", number, "DELETED",
+                List.of(Row.of(number, String.format("%024x", number), null, null)), "r-" + number);
+    }
+
+    private static BatchOutcome delivered(int number) {
+        return BatchOutcome.delivered(batch(number), 1, 200, "{}", Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    private static BatchOutcome deadLettered(int number) {
+        return BatchOutcome.deadLettered(batch(number), 2, FailureClass.TRANSIENT, 503, "busy", null,
+                Instant.parse("2026-01-01T00:00:00Z"));
+    }
+}
