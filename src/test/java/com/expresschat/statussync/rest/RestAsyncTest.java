@@ -51,7 +51,8 @@ class RestAsyncTest extends RestTestSupport {
         assertThat(receipt.path("input").asText()).isEqualTo(name);
         assertThat(receipt.path("outcome").asText()).isEqualTo("DELIVERED");
         assertThat(expressChat.receivedIds()).containsExactly(objectId(1), objectId(2), objectId(3));
-        assertThat(Files.exists(done().resolve(name))).isTrue();
+        // the receipt is answered as soon as it is written; the file consumer moves the input just after
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(done().resolve(name)));
     }
 
     @Test
@@ -73,7 +74,7 @@ class RestAsyncTest extends RestTestSupport {
 
         assertThat(receipt.path("outcome").asText()).isEqualTo("REJECTED");
         assertThat(receipt.path("invalidRows").get(0).path("value").asText()).isEqualTo("not-an-id");
-        assertThat(Files.exists(error().resolve(inputName(accepted)))).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(error().resolve(inputName(accepted))));
         assertThat(expressChat.requests()).isEmpty();
     }
 

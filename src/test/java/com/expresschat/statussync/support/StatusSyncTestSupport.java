@@ -27,6 +27,7 @@ import com.expresschat.statussync.configuration.ConfigLocations;
 import com.expresschat.statussync.intake.FileIntake;
 import com.expresschat.statussync.intake.InboxEntries;
 import com.expresschat.statussync.model.Receipt;
+import com.expresschat.statussync.storage.Claims;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
@@ -151,11 +152,15 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
                 new FileIntake(new InboxEntries(file.getParent())).toInput(name), Receipt.class);
     }
 
-    /** Waits until the input has left the inbox with its receipt in {@code dir}, and returns the receipt. */
+    /**
+     * Waits until the input has left the inbox and its claim folder with its receipt in {@code dir} (the receipt is
+     * written just before the file consumer moves the input), and returns the receipt.
+     */
     protected JsonNode awaitReceipt(Path dir, String name) throws IOException {
         Path receipt = dir.resolve(name + ".receipt.json");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> Files.exists(receipt) && !Files.exists(inbox().resolve(name)));
+                .until(() -> Files.exists(receipt) && !Files.exists(inbox().resolve(name))
+                             && !Files.exists(inbox().resolve(Claims.FOLDER).resolve(name)));
         return ExpressChatStub.read(Files.readString(receipt));
     }
 
