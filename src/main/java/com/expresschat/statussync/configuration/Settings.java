@@ -1,5 +1,7 @@
 package com.expresschat.statussync.configuration;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -39,7 +41,8 @@ public record Settings(
         Duration attemptDeadline,
         ExpressChat expressChat,
         Rest rest,
-        Isolation isolation) {
+        Isolation isolation,
+        Transport transport) {
 
     /** When express-chat counts as failing (§4): the circuit breaker's settings. */
     public record Circuit(int windowSize, int minimumCalls, float failureRateThreshold) {
@@ -77,6 +80,17 @@ public record Settings(
      * {@code auto} budgets for {@value #AUTO_REFUSED_IDS} refused IDs anywhere in a batch of {@code batch-size}.
      */
     public record Isolation(boolean enabled, int maxExtraRequests) {
+    }
+
+    /**
+     * Between intake and delivery (§9): {@code direct} in one process, or {@code kafka}: batches and outcomes on
+     * Kafka topics (docs/scaling.md).
+     *
+     * @param kafka      statussync.transport=kafka
+     * @param instanceId statussync.instance-id: this instance's name in receipts; by default host name and pid
+     * @param journalDir statussync.kafka.journal-dir: the outcomes of inputs being collected
+     */
+    public record Transport(boolean kafka, String instanceId, Path journalDir) {
     }
 
     static final int AUTO_REFUSED_IDS = 3;
@@ -135,7 +149,22 @@ public record Settings(
                         Boolean.parseBoolean(p.optional(ApiAccessCheck.ALLOW_ANONYMOUS, "false").trim()),
                         // Retry-After counts whole seconds
                         Math.max(1, (p.getDuration("statussync.probe.interval").toMillis() + 999) / 1000)),
-                new Isolation(p.getBoolean("statussync.isolation.enabled"), p.getBudget(batchSize)));
+                new Isolation(p.getBoolean("statussync.isolation.enabled"), p.getBudget(batchSize)),
+                new Transport(p.getTransport(),
+                        p.optional("statussync.instance-id", "").isBlank() ? defaultInstanceId()
+                                : p.get("statussync.instance-id").trim(),
+                        Path.of(p.optional("statussync.kafka.journal-dir", "data/journal"))));
+    }
+
+    /** Host name and pid: unique among the instances of a group, and readable in a receipt. */
+    private static String defaultInstanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     private static void require(boolean condition, String message) {
@@ -200,6 +229,17 @@ public record Settings(
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(key + " must be a duration such as 500ms, 1s or 2m, was '" + get(key) + "'");
             }
+        }
+
+        /** statussync.transport: direct (the default) or kafka. */
+        boolean getTransport() {
+            String value = optional("statussync.transport", "direct").trim().toLowerCase(Locale.ROOT);
+            return switch (value) {
+                case "direct" -> false;
+                case "kafka" -> true;
+                default -> throw new IllegalArgumentException(
+                        "statussync.transport must be direct or kafka, was '" + value + "'");
+            };
         }
 
         OnInvalid getEnum(String key) {

@@ -50,6 +50,15 @@ public class InputCompletion {
         return finish(ledger, folders.done(), ledger.publishDeadLetters());
     }
 
+    /**
+     * Ends an input whose batches have all been delivered or dead-lettered, archived as {@code archive} by its
+     * intake before its outcomes were in (statussync.transport=kafka: the file left the inbox once its batches were
+     * published).
+     */
+    public Receipt completeAs(InputLedger ledger, Path archive) throws IOException {
+        return finishAs(ledger, archive, ledger.publishDeadLetters());
+    }
+
     /** Ends an input that was rejected: nothing of it was sent. */
     public Receipt reject(@ExchangeProperty(ExchangeKeys.INPUT_RUN) InputLedger ledger) throws IOException {
         return finish(ledger, folders.error(), List.of());
@@ -57,8 +66,12 @@ public class InputCompletion {
 
     private Receipt finish(InputLedger ledger, Path archiveDir, List<Path> deadLetterFiles) throws IOException {
         Input input = ledger.input();
+        return finishAs(ledger, input.archived() ? folders.freeName(archiveDir, input.name()) : null, deadLetterFiles);
+    }
+
+    private Receipt finishAs(InputLedger ledger, Path archive, List<Path> deadLetterFiles) throws IOException {
+        Input input = ledger.input();
         LogContext.input(input.name());
-        Path archive = input.archived() ? folders.freeName(archiveDir, input.name()) : null;
         Path replayedReport = archive != null && !ledger.tally().rejected() ? replayedReports.archive(input, archive)
                 : null;
         Receipt receipt = ledger.receipt(deadLetterFiles, archive, replayedReport, clock.instant());

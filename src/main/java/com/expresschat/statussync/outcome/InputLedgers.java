@@ -2,6 +2,7 @@ package com.expresschat.statussync.outcome;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -52,13 +53,21 @@ public class InputLedgers {
     }
 
     InputLedger open(Input input) {
+        return open(input, clock.instant());
+    }
+
+    /**
+     * The ledger of an input that was taken at {@code startedAt}, elsewhere (statussync.transport=kafka: its
+     * outcomes are collected here); the caller discards or abandons it.
+     */
+    public InputLedger open(Input input, Instant startedAt) {
         LogContext.input(input.name());
         // an archived input's batch records may spill into done/, where its receipt goes; a REST input's stay in
         // memory (its size is bounded by the body limit)
         BatchRecords batches = input.archived()
                 ? new BatchRecords(folders.done(), json, BatchRecords.RUN_SIZE)
                 : new BatchRecords();
-        return new InputLedger(input, clock.instant(), batches, new DeadLetterFiles(folders, input.name(), json),
+        return new InputLedger(input, startedAt, batches, new DeadLetterFiles(folders, input.name(), json),
                 new ProgressLog(progressEveryBatches, progressEvery, clock));
     }
 }
