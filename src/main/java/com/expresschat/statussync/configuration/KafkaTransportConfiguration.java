@@ -11,12 +11,12 @@ import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.expresschat.statussync.delivery.BatchDelivery;
 import com.expresschat.statussync.outcome.InputCompletion;
 import com.expresschat.statussync.outcome.InputLedgers;
 import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.pause.IntakePausePolicy;
 import com.expresschat.statussync.storage.Folders;
-import com.expresschat.statussync.transport.BatchDelivery;
 import com.expresschat.statussync.transport.BatchPublishing;
 import com.expresschat.statussync.transport.BatchWorker;
 import com.expresschat.statussync.transport.InputJournal;

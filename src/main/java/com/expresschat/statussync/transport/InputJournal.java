@@ -59,11 +59,16 @@ public class InputJournal {
         return Files.exists(file) ? Files.size(file) : 0;
     }
 
-    /** Appends an event, forced to disk; returns the journal's new length. */
+    /**
+     * Appends an event, forced to disk; returns the journal's new length. A last line cut short by a crash is cut off
+     * first (its record was not committed and comes again), so that the journal stays one event per line.
+     */
     public long append(InputEvent event) throws IOException {
         byte[] line = (json.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel out = FileChannel.open(file(event.inputId()), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            out.truncate(completeLines(out));
+            out.position(out.size());
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 out.write(buffer);
@@ -73,9 +78,24 @@ public class InputJournal {
         }
     }
 
+    /** The length of the journal up to and including its last newline. */
+    private static long completeLines(FileChannel journal) throws IOException {
+        long end = journal.size();
+        ByteBuffer one = ByteBuffer.allocate(1);
+        while (end > 0) {
+            one.clear();
+            journal.read(one, end - 1);
+            if (one.get(0) == '\n') {
+                return end;
+            }
+            end--;
+        }
+        return 0;
+    }
+
     /**
      * Reads the input's events in the order they were journalled, one at a time (an input's outcomes are not all held
-     * in memory). A last line cut short by a crash is ignored: its record was not committed and comes again.
+     * in memory). A last line cut short by a crash is ignored, as {@link #append} would cut it.
      */
     public void read(String inputId, Consumer<InputEvent> each) throws IOException {
         Path file = file(inputId);

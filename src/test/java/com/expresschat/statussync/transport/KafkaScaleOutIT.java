@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.expresschat.statussync.support.AppProcess;
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.KafkaBroker;
+import com.expresschat.statussync.support.RunFolders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -122,11 +123,11 @@ class KafkaScaleOutIT {
         again.process.awaitStarted(Duration.ofSeconds(90));
         long t0 = System.nanoTime();
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
-                .until(() -> receipts(shared.resolve("done")).size() == FILES && inboxEmpty(inboxA));
+                .until(() -> RunFolders.receipts(shared.resolve("done")).size() == FILES && inboxEmpty(inboxA));
         System.out.printf("KafkaScaleOutIT: all %d receipts %.1f s after B's restart; A consumed %.0f, B (restarted) "
                           + "%.0f batches%n", FILES, (System.nanoTime() - t0) / 1e9, consumed(a), consumed(again));
 
-        Map<String, Integer> received = receivedIdCounts();
+        Map<String, Integer> received = RunFolders.receivedIdCounts(expressChat);
         Set<String> deliveredBy = new HashSet<>();
         for (Map.Entry<String, List<String>> input : inputs.entrySet()) {
             assertThat(input.getValue()).as(input.getKey() + ": every ID accepted at least once")
@@ -134,8 +135,8 @@ class KafkaScaleOutIT {
             deliveredBy.addAll(assertDelivered(shared.resolve("done"), input.getKey()));
         }
         assertThat(deliveredBy).as("instances named in the receipts").containsExactlyInAnyOrder("A", "B");
-        assertThat(listFiles(shared.resolve("error"))).as("nothing dead-lettered").isEmpty();
-        assertThat(listFiles(shared.resolve("journal"))).as("no input left uncollected")
+        assertThat(RunFolders.listFiles(shared.resolve("error"))).as("nothing dead-lettered").isEmpty();
+        assertThat(RunFolders.listFiles(shared.resolve("journal"))).as("no input left uncollected")
                 .allMatch(name -> name.endsWith(InputJournal.COMPLETED)).hasSize(FILES);
 
         Map<String, Integer> perRequestId = new HashMap<>();
@@ -198,24 +199,10 @@ class KafkaScaleOutIT {
         return expressChat.countRequestsMatching(ExpressChatStub.statusUpdate().build().getRequest()).getCount();
     }
 
-    private Map<String, Integer> receivedIdCounts() {
-        Map<String, Integer> counts = new HashMap<>();
-        expressChat.findAll(putRequestedFor(urlEqualTo(ExpressChatStub.PATH))).forEach(request ->
-                ExpressChatStub.read(request.getBodyAsString()).get("ids")
-                        .forEach(id -> counts.merge(id.asText(), 1, Integer::sum)));
-        return counts;
-    }
-
     // --- inputs, receipts, folders
 
     private static List<String> writeInput(Path inbox, String name, int seed) throws IOException {
-        List<String> ids = new ArrayList<>(IDS_PER_FILE);
-        for (int i = 0; i < IDS_PER_FILE; i++) {
-            ids.add(String.format("%08x%016x", 0x64b00000 + seed, (i + 1) * 0x9e3779b1L));
-        }
-        Path staged = Files.write(inbox.resolveSibling("." + name + ".staged"), ids);
-        Files.move(staged, inbox.resolve(name));
-        return ids;
+        return RunFolders.writeInput(inbox, name, IDS_PER_FILE, 0x64b00000 + seed);
     }
 
     /** A complete DELIVERED receipt beside the archived input; returns the instances that delivered its batches. */
@@ -238,21 +225,6 @@ class KafkaScaleOutIT {
     }
 
     private static boolean inboxEmpty(Path inbox) {
-        return listFiles(inbox).stream().noneMatch(n -> n.endsWith(".txt"));
-    }
-
-    private static List<String> receipts(Path dir) {
-        return listFiles(dir).stream().filter(n -> n.endsWith(".receipt.json") && !n.startsWith(".")).toList();
-    }
-
-    private static List<String> listFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RunFolders.listFiles(inbox).stream().noneMatch(n -> n.endsWith(".txt"));
     }
 }
