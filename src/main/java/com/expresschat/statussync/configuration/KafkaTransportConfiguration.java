@@ -2,6 +2,7 @@ package com.expresschat.statussync.configuration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.delivery.BatchDelivery;
+import com.expresschat.statussync.intake.KafkaRequests;
 import com.expresschat.statussync.outcome.InputCompletion;
 import com.expresschat.statussync.outcome.InputLedgers;
 import com.expresschat.statussync.pause.IntakeGate;
@@ -20,6 +22,7 @@ import com.expresschat.statussync.storage.Folders;
 import com.expresschat.statussync.transport.BatchPublishing;
 import com.expresschat.statussync.transport.BatchWorker;
 import com.expresschat.statussync.transport.InputJournal;
+import com.expresschat.statussync.transport.KafkaCommit;
 import com.expresschat.statussync.transport.OutcomeCollector;
 import com.expresschat.statussync.transport.PublishedBatchCount;
 import com.expresschat.statussync.transport.TransportMetrics;
@@ -35,7 +38,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 final class KafkaTransportConfiguration {
 
     /** The routes of routes/kafka-transport.camel.yaml, in the order they are started: collectors first. */
-    static final List<String> ROUTES = List.of("kafka-outcome-collector", "kafka-batch-worker", "publish-batches");
+    static final List<String> TRANSPORT_ROUTES = List.of("kafka-outcome-collector", "kafka-batch-worker",
+            "publish-batches");
+    /** The Kafka intake's route (routes/kafka-intake.camel.yaml). */
+    static final String REQUESTS_ROUTE = "kafka-requests";
     /** How long a completed input's marker is kept (late duplicates of its outcomes are recognised meanwhile). */
     static final Duration KEEP_COMPLETED = Duration.ofDays(7);
 
@@ -56,16 +62,36 @@ final class KafkaTransportConfiguration {
                 metrics));
         registry.bind("publishedBatchCount", new PublishedBatchCount());
         registry.bind("batchWorker", new BatchWorker(transport.instanceId(), metrics));
+        registry.bind("kafkaCommit", new KafkaCommit());
+        registry.bind("kafkaRequests", new KafkaRequests(folders));
         registry.bind("batchDelivery", new BatchDelivery(context.createProducerTemplate()));
         registry.bind("outcomeCollector", new OutcomeCollector(journal,
                 registry.lookupByNameAndType("inputLedgers", InputLedgers.class),
                 registry.lookupByNameAndType("inputCompletion", InputCompletion.class), folders, metrics));
-        // the worker's consumer is suspended while intake is paused, as the file intake's is
+        // the worker's and the Kafka intake's consumers are suspended while intake is paused, as the file intake's is
         registry.bind("deliveryPause", new IntakePausePolicy(gate));
-        if (!transport.kafka()) {
+        registry.bind("requestsPause", new IntakePausePolicy(gate));
+        var properties = context.getPropertiesComponent();
+        boolean requests = Boolean.parseBoolean(
+                properties.resolveProperty("statussync.kafka.requests-enabled").orElse("false").trim());
+        List<String> routes = new ArrayList<>();
+        if (transport.kafka()) {
+            journal.prepare(KEEP_COMPLETED, clock);
+            routes.addAll(TRANSPORT_ROUTES);
+            LOG.info("Transport kafka: instance {} brokers {} batches topic {} outcomes topic {} group {} journal {}",
+                    transport.instanceId(), properties.resolveProperty("statussync.kafka.bootstrap-servers").orElse("?"),
+                    properties.resolveProperty("statussync.kafka.batches-topic").orElse("?"),
+                    properties.resolveProperty("statussync.kafka.outcomes-topic").orElse("?"),
+                    properties.resolveProperty("statussync.kafka.group-id").orElse("?"), transport.journalDir());
+        }
+        if (requests) {
+            routes.add(REQUESTS_ROUTE);
+            LOG.info("Kafka intake: records of {} are inputs",
+                    properties.resolveProperty("statussync.kafka.requests-topic").orElse("?"));
+        }
+        if (routes.isEmpty()) {
             return;
         }
-        journal.prepare(KEEP_COMPLETED, clock);
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
@@ -74,16 +100,10 @@ final class KafkaTransportConfiguration {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
-                for (String route : ROUTES) {
+                for (String route : routes) {
                     started.getRouteController().startRoute(route);
                 }
             }
         });
-        var properties = context.getPropertiesComponent();
-        LOG.info("Transport kafka: instance {} brokers {} batches topic {} outcomes topic {} group {} journal {}",
-                transport.instanceId(), properties.resolveProperty("statussync.kafka.bootstrap-servers").orElse("?"),
-                properties.resolveProperty("statussync.kafka.batches-topic").orElse("?"),
-                properties.resolveProperty("statussync.kafka.outcomes-topic").orElse("?"),
-                properties.resolveProperty("statussync.kafka.group-id").orElse("?"), transport.journalDir());
     }
 }
