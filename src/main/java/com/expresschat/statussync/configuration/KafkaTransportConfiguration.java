@@ -21,6 +21,7 @@ import com.expresschat.statussync.pause.IntakePausePolicy;
 import com.expresschat.statussync.storage.Folders;
 import com.expresschat.statussync.transport.BatchPublishing;
 import com.expresschat.statussync.transport.BatchWorker;
+import com.expresschat.statussync.transport.BrokerReadinessCheck;
 import com.expresschat.statussync.transport.InputJournal;
 import com.expresschat.statussync.transport.KafkaCommit;
 import com.expresschat.statussync.transport.OutcomeCollector;
@@ -92,6 +93,9 @@ final class KafkaTransportConfiguration {
         if (routes.isEmpty()) {
             return;
         }
+        // readiness names an unreachable broker (closed with the context, as a bound AutoCloseable bean is)
+        registry.bind("kafkaBrokerReadinessCheck", new BrokerReadinessCheck(
+                properties.resolveProperty("statussync.kafka.bootstrap-servers").orElse("")));
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
