@@ -1,5 +1,7 @@
 package com.expresschat.statussync.configuration;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -42,7 +44,8 @@ public record Settings(
         Isolation isolation,
         FileDrop fileDrop,
         int journalFlushEveryBatches,
-        Storage storage) {
+        Storage storage,
+        Transport transport) {
 
     /**
      * Storage faults (§5): how often a held input's storage is tried again, and the free space required before an
@@ -97,6 +100,17 @@ public record Settings(
      * {@code auto} budgets for {@value #AUTO_REFUSED_IDS} refused IDs anywhere in a batch of {@code batch-size}.
      */
     public record Isolation(boolean enabled, int maxExtraRequests) {
+    }
+
+    /**
+     * Between intake and delivery (§9): {@code direct} in one process, or {@code kafka}: batches and outcomes on
+     * Kafka topics (docs/scaling.md).
+     *
+     * @param kafka      statussync.transport=kafka
+     * @param instanceId statussync.instance-id: this instance's name in receipts; by default host name and pid
+     * @param journalDir statussync.kafka.journal-dir: the outcomes of inputs being collected
+     */
+    public record Transport(boolean kafka, String instanceId, Path journalDir) {
     }
 
     static final int AUTO_REFUSED_IDS = 3;
@@ -166,7 +180,22 @@ public record Settings(
                 new FileDrop(p.getDuration("statussync.file.stable-for"), p.optional("statussync.file.exclude", "")),
                 p.getInt("statussync.journal.flush-every-batches"),
                 new Storage(p.getDuration("statussync.storage.retry-interval"),
-                        p.getLong("statussync.storage.min-free-space")));
+                        p.getLong("statussync.storage.min-free-space")),
+                new Transport(p.getTransport(),
+                        p.optional("statussync.instance-id", "").isBlank() ? defaultInstanceId()
+                                : p.get("statussync.instance-id").trim(),
+                        Path.of(p.optional("statussync.kafka.journal-dir", "data/journal"))));
+    }
+
+    /** Host name and pid: unique among the instances of a group, and readable in a receipt. */
+    private static String defaultInstanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     private static void require(boolean condition, String message) {
@@ -231,6 +260,17 @@ public record Settings(
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(key + " must be a duration such as 500ms, 1s or 2m, was '" + get(key) + "'");
             }
+        }
+
+        /** statussync.transport: direct (the default) or kafka. */
+        boolean getTransport() {
+            String value = optional("statussync.transport", "direct").trim().toLowerCase(Locale.ROOT);
+            return switch (value) {
+                case "direct" -> false;
+                case "kafka" -> true;
+                default -> throw new IllegalArgumentException(
+                        "statussync.transport must be direct or kafka, was '" + value + "'");
+            };
         }
 
         OnInvalid getEnum(String key) {

@@ -122,6 +122,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         }
         RestIntakeConfiguration.configure(context, profile, settings.rest(), folders, gate, asyncInbox, json,
                 metrics::loginFailed, clock);
+        KafkaTransportConfiguration.configure(context, settings, folders, json, clock, gate);
 
         LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
                  + "concurrency={} maxRetries={} isolation={} (max {} extra requests per batch) onInvalid={} dryRun={} "

@@ -2,13 +2,11 @@ package com.expresschat.statussync.failure;
 
 import java.util.function.Function;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.RuntimeCamelException;
 
+import com.expresschat.statussync.delivery.BatchDelivery;
 import com.expresschat.statussync.model.Batch;
 import com.expresschat.statussync.model.BatchOutcome;
-import com.expresschat.statussync.model.ExchangeKeys;
 
 /**
  * Sends one part of a REJECTED batch through direct:deliver-batch, as an exchange of its own (the batch's exchange
@@ -17,25 +15,14 @@ import com.expresschat.statussync.model.ExchangeKeys;
  */
 public class PartDelivery implements Function<Batch, BatchOutcome> {
 
-    private final ProducerTemplate template;
+    private final BatchDelivery delivery;
 
     public PartDelivery(ProducerTemplate template) {
-        this.template = template;
+        this.delivery = new BatchDelivery(template);
     }
 
     @Override
     public BatchOutcome apply(Batch part) {
-        Exchange done = template.send(ExchangeKeys.DELIVER_BATCH_URI, exchange -> {
-            exchange.getMessage().setBody(part);
-            exchange.setProperty(ExchangeKeys.ISOLATION_PART, Boolean.TRUE);
-        });
-        if (done.getException() != null) {
-            throw RuntimeCamelException.wrapRuntimeException(done.getException());
-        }
-        BatchOutcome outcome = done.getMessage().getBody(BatchOutcome.class);
-        if (outcome == null) {
-            throw new IllegalStateException("part " + part.requestId() + " ended without an outcome");
-        }
-        return outcome;
+        return delivery.deliverPart(part);
     }
 }

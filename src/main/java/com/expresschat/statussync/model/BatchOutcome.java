@@ -20,11 +20,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param exception    the exception of the last attempt in one line, or null
  * @param at           when the outcome was decided (ISO-8601)
  * @param isolation    for a REJECTED batch that was bisected (result ISOLATED): what became of its parts; else null
+ * @param deliveredBy  with statussync.transport=kafka, the instance (statussync.instance-id) whose worker delivered it;
+ *                     null in one process
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchOutcome(
         Batch batch, Result result, int attempts, Integer httpStatus, FailureClass failureClass, String response,
-        String exception, String at, Isolation isolation) {
+        String exception, String at, Isolation isolation, String deliveredBy) {
 
     /** How much of express-chat's answer an outcome keeps. */
     public static final int MAX_RESPONSE_CHARS = 2000;
@@ -39,7 +41,18 @@ public record BatchOutcome(
 
     public BatchOutcome(Batch batch, Result result, int attempts, Integer httpStatus, FailureClass failureClass,
             String response, String exception, String at) {
-        this(batch, result, attempts, httpStatus, failureClass, response, exception, at, null);
+        this(batch, result, attempts, httpStatus, failureClass, response, exception, at, null, null);
+    }
+
+    public BatchOutcome(Batch batch, Result result, int attempts, Integer httpStatus, FailureClass failureClass,
+            String response, String exception, String at, Isolation isolation) {
+        this(batch, result, attempts, httpStatus, failureClass, response, exception, at, isolation, null);
+    }
+
+    /** This outcome, as delivered by the worker of {@code instance}. */
+    public BatchOutcome deliveredBy(String instance) {
+        return new BatchOutcome(batch, result, attempts, httpStatus, failureClass, response, exception, at, isolation,
+                instance);
     }
 
     public static BatchOutcome delivered(Batch batch, int attempts, Integer httpStatus, String response, Instant at) {
@@ -85,7 +98,7 @@ public record BatchOutcome(
     /** The batch's line in the receipt. */
     @JsonIgnore
     public BatchRecord record() {
-        return switch (result) {
+        BatchRecord record = switch (result) {
             case DELIVERED -> new BatchRecord(batch.number(), batch.requestId(), batch.status(), batch.size(),
                     attempts, BatchRecord.DELIVERED, httpStatus, response);
             case DEAD_LETTERED -> new BatchRecord(batch.number(), batch.requestId(), batch.status(), batch.size(),
@@ -94,5 +107,6 @@ public record BatchOutcome(
             case ISOLATED -> new BatchRecord(batch.number(), batch.requestId(), batch.status(), batch.size(),
                     attempts, Result.ISOLATED.name(), httpStatus, response, null, isolation.record());
         };
+        return deliveredBy == null ? record : record.deliveredBy(deliveredBy);
     }
 }

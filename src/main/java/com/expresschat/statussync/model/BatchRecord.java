@@ -15,18 +15,30 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param response     the start of express-chat's last answer body, or null
  * @param request      in a dry run, the body that would have been sent; otherwise null
  * @param isolation    for a batch refused as a whole and then bisected (result ISOLATED): what became of its IDs
+ * @param deliveredBy  with statussync.transport=kafka, the instance whose worker delivered the batch; else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchRecord(
         int number, String requestId, String status, int ids, int attempts, String result, Integer httpStatus,
-        String response, StatusUpdate request, IsolationRecord isolation) {
+        String response, StatusUpdate request, IsolationRecord isolation, String deliveredBy) {
 
     public static final String DELIVERED = "DELIVERED";
     public static final String DRY_RUN = "DRY_RUN";
 
     public BatchRecord(int number, String requestId, String status, int ids, int attempts, String result,
             Integer httpStatus, String response) {
-        this(number, requestId, status, ids, attempts, result, httpStatus, response, null, null);
+        this(number, requestId, status, ids, attempts, result, httpStatus, response, null, null, null);
+    }
+
+    public BatchRecord(int number, String requestId, String status, int ids, int attempts, String result,
+            Integer httpStatus, String response, StatusUpdate request, IsolationRecord isolation) {
+        this(number, requestId, status, ids, attempts, result, httpStatus, response, request, isolation, null);
+    }
+
+    /** This record, naming the instance that delivered the batch. */
+    public BatchRecord deliveredBy(String instance) {
+        return new BatchRecord(number, requestId, status, ids, attempts, result, httpStatus, response, request,
+                isolation, instance);
     }
 
     /** A batch of a dry run: what would have been sent, nothing was. */

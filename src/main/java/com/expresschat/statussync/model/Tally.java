@@ -134,6 +134,30 @@ public final class Tally {
         return List.copyOf(invalidRows);
     }
 
+    /**
+     * What the intake side knows of an input before any batch has an outcome: its rows, invalid rows (the listed
+     * ones) and duplicates dropped; carried to wherever the outcomes are collected (statussync.transport=kafka).
+     */
+    public record IntakeCounts(long rows, long invalid, long duplicatesDropped, List<InvalidRow> invalidRows) {
+
+        public IntakeCounts {
+            invalidRows = List.copyOf(invalidRows);
+        }
+    }
+
+    public IntakeCounts intakeCounts() {
+        return new IntakeCounts(rows, invalid, duplicatesDropped, invalidRows);
+    }
+
+    /** Adds the intake side's counts of an input, as collected elsewhere; before any outcome is added. */
+    public void addIntake(IntakeCounts counts) {
+        rows += counts.rows();
+        invalid += counts.invalid();
+        duplicatesDropped += counts.duplicatesDropped();
+        counts.invalidRows().stream().limit(MAX_LISTED_INVALID_ROWS - (long) invalidRows.size())
+                .forEach(invalidRows::add);
+    }
+
     /** The receipt's counts. */
     public Receipt.Counts counts() {
         return new Receipt.Counts(rows, sent, delivered, deadLettered, invalid, duplicatesDropped, batches, refused,

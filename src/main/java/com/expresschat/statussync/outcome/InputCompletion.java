@@ -53,6 +53,15 @@ public class InputCompletion {
         return finish(ledger, folders.done(), ledger.publishDeadLetters());
     }
 
+    /**
+     * Ends an input whose batches have all been delivered or dead-lettered, archived as {@code archive} by its
+     * intake before its outcomes were in (statussync.transport=kafka: the file left the inbox once its batches were
+     * published).
+     */
+    public Receipt completeAs(InputLedger ledger, Path archive) throws IOException {
+        return finishAs(ledger, archive, ledger.publishDeadLetters());
+    }
+
     /** Ends an input that was rejected: nothing of it was sent. */
     public Receipt reject(@ExchangeProperty(ExchangeKeys.INPUT_RUN) InputLedger ledger) throws IOException {
         return finish(ledger, folders.error(), List.of());
@@ -67,18 +76,18 @@ public class InputCompletion {
         InputLedger ledger = new InputLedger(input, clock.instant(), new BatchRecords(),
                 new DeadLetterFiles(folders, input.name(), json), new ProgressLog(Integer.MAX_VALUE, Duration.ofDays(1), clock));
         ledger.tally().reject(input.refusal());
-        return record(ledger, rejected, List.of());
+        return finishAs(ledger, rejected, List.of());
     }
 
     private Receipt finish(InputLedger ledger, Path archiveDir, List<Path> deadLetterFiles) throws IOException {
         Input input = ledger.input();
-        LogContext.input(input.name());
-        return record(ledger, input.archived() ? folders.freeName(archiveDir, input.name()) : null, deadLetterFiles);
+        return finishAs(ledger, input.archived() ? folders.freeName(archiveDir, input.name()) : null, deadLetterFiles);
     }
 
     /** Writes the input's reports beside where it is archived (when it is), logs and counts it. */
-    private Receipt record(InputLedger ledger, Path archive, List<Path> deadLetterFiles) throws IOException {
+    private Receipt finishAs(InputLedger ledger, Path archive, List<Path> deadLetterFiles) throws IOException {
         Input input = ledger.input();
+        LogContext.input(input.name());
         Path replayedReport = archive != null && !ledger.tally().rejected() ? replayedReports.archive(input, archive)
                 : null;
         Receipt receipt = ledger.receipt(deadLetterFiles, archive, replayedReport, clock.instant());

@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -86,6 +87,14 @@ public class InputLedgers {
     }
 
     InputLedger open(Input input) throws IOException {
+        return open(input, clock.instant());
+    }
+
+    /**
+     * The ledger of an input that was taken at {@code startedAt}: here, or elsewhere (statussync.transport=kafka: its
+     * outcomes are collected here, and the caller discards or abandons it). A claimed input's journal is resumed.
+     */
+    public InputLedger open(Input input, Instant startedAt) throws IOException {
         LogContext.input(input.name());
         // an archived input's batch records may spill into done/, where its receipt goes; a REST input's stay in
         // memory (its size is bounded by the body limit)
@@ -97,7 +106,7 @@ public class InputLedgers {
                 : Claims.identityOf(snapshot);
         InputJournal journal = identity == null ? InputJournal.none()
                 : new InputJournal(Claims.journalBeside(snapshot, identity), json, journalFlushEvery);
-        InputLedger ledger = new InputLedger(input, clock.instant(), batches,
+        InputLedger ledger = new InputLedger(input, startedAt, batches,
                 new DeadLetterFiles(folders, input.name(), json, identity),
                 new ProgressLog(progressEveryBatches, progressEvery, clock), journal);
         int resumed = ledger.resume();

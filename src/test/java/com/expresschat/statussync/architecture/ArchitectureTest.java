@@ -15,8 +15,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The packages follow the data (issue 11): the model at the bottom, then the stages an input goes through, each
- * depending only on those below it; pause control, storage and credentials (the token, secrets at rest, what is
- * scrubbed) are packages of their own; only the configuration
+ * depending only on those below it (the Kafka transport above the outcome stage); pause control, storage and
+ * credentials (the token, secrets at rest, what is scrubbed) are packages of their own; only the configuration
  * package wires beans into Camel's registry.
  */
 class ArchitectureTest {
@@ -39,6 +39,7 @@ class ArchitectureTest {
                 .layer("Delivery").definedBy(ROOT + ".delivery..")
                 .layer("Failure").definedBy(ROOT + ".failure..")
                 .layer("Outcome").definedBy(ROOT + ".outcome..")
+                .layer("Transport").definedBy(ROOT + ".transport..")
                 .layer("Operations").definedBy(ROOT + ".operations..")
                 .layer("Simulator").definedBy(ROOT + ".simulator..")
                 .layer("Configuration").definedBy(ROOT + ".configuration..", ROOT)
@@ -52,6 +53,8 @@ class ArchitectureTest {
                 .whereLayer("Failure").mayOnlyAccessLayers("Model", "Pause", "Delivery", "Credentials")
                 // the outcome stage knows batches only by their outcomes, never which intake an input came from
                 .whereLayer("Outcome").mayOnlyAccessLayers("Model", "Storage")
+                // Kafka between intake and delivery: its messages are the model's, its collector is the outcome stage's
+                .whereLayer("Transport").mayOnlyAccessLayers("Model", "Storage", "Outcome")
                 .whereLayer("Operations").mayOnlyAccessLayers("Model", "Storage", "Credentials", "Pause", "Failure")
                 .whereLayer("Simulator").mayOnlyAccessLayers("Model", "Credentials", "Delivery")
                 .whereLayer("Configuration").mayNotBeAccessedByAnyLayer()

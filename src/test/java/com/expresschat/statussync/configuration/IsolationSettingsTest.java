@@ -52,7 +52,7 @@ class IsolationSettingsTest {
     }
 
     /** The settings of config/application.properties with {@code overrides} on top. */
-    private static Settings settings(Properties overrides) throws IOException {
+    static Settings settings(Properties overrides) throws IOException {
         Properties file = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of("config", "application.properties"))) {
             file.load(in);

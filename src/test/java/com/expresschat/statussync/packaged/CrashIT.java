@@ -8,12 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.expresschat.statussync.support.AppProcess;
 import com.expresschat.statussync.support.ExpressChatStub;
+import com.expresschat.statussync.support.RunFolders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -426,26 +425,14 @@ class CrashIT {
 
     /** How many times each ID reached express-chat, from WireMock's request journal. */
     private Map<String, Integer> receivedIdCounts() {
-        Map<String, Integer> counts = new HashMap<>();
-        expressChat.findAll(putRequestedFor(urlEqualTo(ExpressChatStub.PATH))).forEach(request -> {
-            JsonNode body = ExpressChatStub.read(request.getBodyAsString());
-            assertThat(body.path("status").asText()).isEqualTo("DELETED");
-            body.get("ids").forEach(id -> counts.merge(id.asText(), 1, Integer::sum));
-        });
-        return counts;
+        return RunFolders.receivedIdCounts(expressChat);
     }
 
     // --- inputs and folders
 
     /** An input of distinct, deterministic 24-hex IDs, unique to {@code seed}. */
     private static List<String> writeInput(Path dir, String name, int seed) throws IOException {
-        List<String> ids = new ArrayList<>(IDS_PER_FILE);
-        for (int i = 0; i < IDS_PER_FILE; i++) {
-            ids.add(String.format("%08x%016x", 0x64a00000 + seed, (i + 1) * 0x9e3779b1L));
-        }
-        Path staged = Files.write(dir.resolveSibling("." + name + ".staged"), ids);
-        Files.move(staged, dir.resolve(name));
-        return ids;
+        return RunFolders.writeInput(dir, name, IDS_PER_FILE, 0x64a00000 + seed);
     }
 
     /**
@@ -520,7 +507,7 @@ class CrashIT {
     }
 
     private static List<String> receipts(Path dir) {
-        return listFiles(dir).stream().filter(n -> n.endsWith(".receipt.json") && !n.startsWith(".")).toList();
+        return RunFolders.receipts(dir);
     }
 
     /** Receipts in done/ whose input is still in the inbox: the crash came between the receipt and the move. */
@@ -536,13 +523,6 @@ class CrashIT {
     }
 
     private static List<String> listFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RunFolders.listFiles(dir);
     }
 }
