@@ -88,6 +88,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
 
         Registry registry = context.getRegistry();
         registry.bind("folders", folders);
+        registry.bind("storageFaults", folders.faults());
         InboxEntries inboxEntries = new InboxEntries(folders.inbox());
         registry.bind("inboxEntries", inboxEntries);
         registry.bind("fileIntake", new FileIntake(new InboxEntries(folders.claims().folder()), folders));

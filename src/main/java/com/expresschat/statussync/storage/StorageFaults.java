@@ -50,6 +50,14 @@ public class StorageFaults {
                 : null;
     }
 
+    /**
+     * Whether the file intake may take inputs now (its filterFile): not while a fault holds them, so that a held input
+     * stays in the inbox untouched instead of being claimed and put back at every poll.
+     */
+    public boolean admitsInputs() {
+        return holding() == null;
+    }
+
     /** Whether a fault is recorded and not cleared by a check that passed since (the metric). */
     public boolean present() {
         return fault != null;

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * §5 "if writing to error/ or done/ fails, the input is held": done/ breaks while an input is delivered (tests run as
  * root, where permissions stop nothing, so done/ is replaced by a plain file; a full disk fails the same writes),
  * so its receipt cannot be written. The input is put back and held: for the storage retry interval (3 s here) it is
- * not processed again, readiness is DOWN naming done/, statussync_storage_unusable is 1; once done/ works it
+ * not taken again (it stays in the inbox, untouched), readiness is DOWN naming done/, statussync_storage_unusable is 1; once done/ works it
  * finishes from its journal. PUTs after the fault: 0 (every batch was journaled before the receipt).
  */
 class StorageHoldTest extends StatusSyncTestSupport {
@@ -40,6 +40,8 @@ class StorageHoldTest extends StatusSyncTestSupport {
         expressChat.stubFor(ExpressChatStub.statusUpdate()
                 .willReturn(okJson("{\"updated\":true}").withFixedDelay(300)));
         NotifyBuilder failed = new NotifyBuilder(context).fromRoute(ExchangeKeys.FILE_INTAKE_ROUTE).whenFailed(1)
+                .create();
+        NotifyBuilder failedAgain = new NotifyBuilder(context).fromRoute(ExchangeKeys.FILE_INTAKE_ROUTE).whenFailed(2)
                 .create();
         drop("held.txt", ids(50, 1));
 
@@ -59,8 +61,11 @@ class StorageHoldTest extends StatusSyncTestSupport {
         String reason = ExpressChatStub.read(ready.body()).path("checks").get(0).path("message").asText();
         assertThat(reason.replace("\\/", "/")).startsWith(done() + " cannot take files").contains("Not a directory");
         assertThat(observe("/observe/metrics").body()).contains("statussync_storage_unusable 1.0");
+        // not taken during the hold: it stays in the inbox, and the intake does not fail on it at every poll
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
-                .until(() -> !LogCapture.text().contains("Input held.txt resumes"));
+                .until(() -> !LogCapture.text().contains("Input held.txt resumes")
+                             && Files.exists(inbox().resolve("held.txt")));
+        assertThat(failedAgain.matches()).as("the held input was not taken again within the retry interval").isFalse();
 
         Files.delete(done());
         Files.createDirectory(done());
