@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -33,6 +36,7 @@ public class StatusSyncMetrics {
     static final String NONE = "none";
 
     private final MeterRegistry registry;
+    private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
 
     public StatusSyncMetrics(MeterRegistry registry, CamelContext context, IntakeGate gate, Path inbox,
             Supplier<List<String>> stuckEntries) {
@@ -59,21 +63,27 @@ public class StatusSyncMetrics {
                 .register(registry);
     }
 
-    /** Counts a finished input: by outcome, its IDs and batches by result. */
+    /** Counts a finished input: by outcome, its IDs and batches by result (summed first: one update per label). */
     public void inputFinished(Receipt receipt) {
         counter("statussync_inputs_total", "Inputs finished, by outcome", "outcome", receipt.outcome().name())
                 .increment();
+        Map<String, Long> idsByClass = new HashMap<>();
+        Map<String, Long> batchesByResult = new HashMap<>();
         for (BatchRecord batch : receipt.batches()) {
             IsolationRecord isolation = batch.isolation();
             if (isolation == null) {
-                ids(batch.delivered() ? NONE : batch.result(), batch.ids());
+                idsByClass.merge(batch.delivered() ? NONE : batch.result(), (long) batch.ids(), Long::sum);
             } else {
-                ids(NONE, isolation.delivered());
-                ids(FailureClass.REJECTED.name(), isolation.refused().size());
-                isolation.notIsolated().forEach(part -> ids(part.result(), part.ids().size()));
+                idsByClass.merge(NONE, (long) isolation.delivered(), Long::sum);
+                idsByClass.merge(FailureClass.REJECTED.name(), (long) isolation.refused().size(), Long::sum);
+                isolation.notIsolated().forEach(part ->
+                        idsByClass.merge(part.result(), (long) part.ids().size(), Long::sum));
             }
-            counter("statussync_batches_total", "Batches by result", "result", batch.result()).increment();
+            batchesByResult.merge(batch.result(), 1L, Long::sum);
         }
+        idsByClass.forEach(this::ids);
+        batchesByResult.forEach((result, count) ->
+                counter("statussync_batches_total", "Batches by result", "result", result).increment(count));
     }
 
     /** Counts IDs delivered ({@code failureClass} "none") or dead-lettered with that class. */
@@ -98,12 +108,16 @@ public class StatusSyncMetrics {
 
     /** Times one PUT to express-chat; {@code status} is the HTTP status or "error" when there was no answer. */
     public void requestDone(String status, Duration took) {
-        Timer.builder("statussync_express_chat_request")
+        requestTimers.computeIfAbsent(status, this::requestTimer).record(took);
+    }
+
+    // one per status: registering through the builder on every PUT showed in the per-batch profile
+    private Timer requestTimer(String status) {
+        return Timer.builder("statussync_express_chat_request")
                 .description("PUTs to express-chat by HTTP status")
                 .tag("status", status)
                 .publishPercentileHistogram()
-                .register(registry)
-                .record(took);
+                .register(registry);
     }
 
     /** Counts a retry of a batch, by the class of the failure that caused it. */
