@@ -50,9 +50,9 @@ public final class RestIntakeConfiguration {
         Registry registry = context.getRegistry();
         // camel-platform-http-vertx takes the Vert.x instance it finds in the registry
         registry.bind("embeddedServerVertx", EmbeddedServerSetup.apply(context, profile,
-                settings.workerThreads(), json, loginFailures, clock));
+                settings.server(), settings.workerThreads(), json, loginFailures, clock));
         HttpAnswer answer = new HttpAnswer(json);
-        ApiAuthentication authentication = ApiAuthentication.from(context.getPropertiesComponent());
+        ApiAuthentication authentication = ApiAuthentication.from(settings.server());
         registry.bind("apiDocumentFactory", new ApiDocumentFactory(new ApiDocumentEdits(authentication), json));
         ApiErrorAnswers errorAnswers = new ApiErrorAnswers(authentication, new BodyLimit(settings.maxBodySize()), json);
         // the embedded server's router exists once the server has started, before the routes take requests

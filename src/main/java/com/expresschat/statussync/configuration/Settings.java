@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.util.TimeUtils;
 
 import com.expresschat.statussync.failure.BatchIsolation;
 import com.expresschat.statussync.intake.rest.ApiAccessCheck;
+import com.expresschat.statussync.intake.rest.ServerSettings;
 import com.expresschat.statussync.validation.OnInvalid;
 
 /**
@@ -91,8 +93,10 @@ public record Settings(
      * @param retryAfterSeconds what a client is told to wait while intake is paused: one probe interval, in whole
      *                          seconds (rounded up, at least one)
      * @param workerThreads     the embedded server's worker pool: synchronous posts waiting at once, plus health
+     * @param server            what the intake's security reads of camel.server.* and statussync.rest.* (TLS, JWT)
      */
-    public record Rest(long maxBodySize, boolean allowAnonymous, long retryAfterSeconds, int workerThreads) {
+    public record Rest(long maxBodySize, boolean allowAnonymous, long retryAfterSeconds, int workerThreads,
+            ServerSettings server) {
     }
 
     /**
@@ -175,7 +179,8 @@ public record Settings(
                         Boolean.parseBoolean(p.optional(ApiAccessCheck.ALLOW_ANONYMOUS, "false").trim()),
                         // Retry-After counts whole seconds
                         Math.max(1, (p.getDuration("statussync.probe.interval").toMillis() + 999) / 1000),
-                        p.getInt("statussync.rest.worker-threads")),
+                        p.getInt("statussync.rest.worker-threads"),
+                        p.server()),
                 new Isolation(p.getBoolean("statussync.isolation.enabled"), p.getBudget(batchSize)),
                 new FileDrop(p.getDuration("statussync.file.stable-for"), p.optional("statussync.file.exclude", "")),
                 p.getInt("statussync.journal.flush-every-batches"),
@@ -214,6 +219,32 @@ public record Settings(
 
         String optional(String key, String otherwise) {
             return properties.resolveProperty(key).orElse(otherwise);
+        }
+
+        /** A setting that may be unset: trimmed, and blank counts as unset. */
+        Optional<String> present(String key) {
+            return properties.resolveProperty(key).map(String::trim).filter(value -> !value.isEmpty());
+        }
+
+        /** camel.server.{@code name}, written camelCase (as in config/) or kebab-case, as Camel Main takes both. */
+        Optional<String> camelServer(String name) {
+            String kebab = name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            return present("camel.server." + name).or(() -> present("camel.server." + kebab));
+        }
+
+        ServerSettings server() {
+            return new ServerSettings(
+                    camelServer("authenticationEnabled").map(Boolean::parseBoolean).orElse(false),
+                    camelServer("authenticationRealm").orElse("Camel"),
+                    camelServer("authenticationPath"),
+                    camelServer("basicPropertiesFile"),
+                    camelServer("jwtKeystoreType"),
+                    camelServer("jwtKeystorePath"),
+                    camelServer("jwtKeystorePassword"),
+                    present("statussync.rest.jwt.issuer"),
+                    present("statussync.rest.jwt.audience"),
+                    present("statussync.rest.tls-terminated-upstream").map(Boolean::parseBoolean).orElse(false),
+                    present("statussync.rest.tls.key-store-password-file"));
         }
 
         long getLong(String key) {

@@ -18,7 +18,7 @@ final class StartupChecks {
     }
 
     /** {@code secrets} learns the REST users file's passwords, to be scrubbed from what the service stores. */
-    static void verify(CamelContext context, String profile, TokenSource tokens, boolean allowAnonymousRest,
+    static void verify(CamelContext context, String profile, TokenSource tokens, Settings.Rest rest,
             Secrets secrets) {
         if ("prod".equals(profile) && !tokens.isConfigured()) {
             throw new IllegalStateException("The prod profile needs the express-chat token: set EXPRESS_CHAT_TOKEN "
@@ -28,6 +28,6 @@ final class StartupChecks {
         if ("prod".equals(profile) && tokens.file() != null) {
             SecretFileCheck.requirePrivate(tokens.file(), "express-chat token file (EXPRESS_CHAT_TOKEN_FILE)");
         }
-        new ApiAccessCheck(context).verify(profile, allowAnonymousRest, secrets);
+        new ApiAccessCheck(context, rest.server()).verify(profile, rest.allowAnonymous(), secrets);
     }
 }

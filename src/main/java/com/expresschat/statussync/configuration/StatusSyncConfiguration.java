@@ -61,7 +61,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         Secrets secrets = new Secrets();
         TokenSource tokens = new TokenSource(settings.expressChat().token(), settings.expressChat().tokenFile(),
                 secrets, System::nanoTime);
-        StartupChecks.verify(context, profile, tokens, settings.rest().allowAnonymous(), secrets);
+        StartupChecks.verify(context, profile, tokens, settings.rest(), secrets);
 
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();

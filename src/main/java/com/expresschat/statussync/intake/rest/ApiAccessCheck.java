@@ -30,11 +30,11 @@ public final class ApiAccessCheck {
     static final String API_PATH = "/api/v1/status-updates";
 
     private final CamelContext context;
-    private final OptionalSettings settings;
+    private final ServerSettings settings;
 
-    public ApiAccessCheck(CamelContext context) {
+    public ApiAccessCheck(CamelContext context, ServerSettings settings) {
         this.context = context;
-        this.settings = new OptionalSettings(context.getPropertiesComponent());
+        this.settings = settings;
     }
 
     /** {@code secrets} learns the users file's passwords, to be scrubbed from what the service stores. */
@@ -44,7 +44,7 @@ public final class ApiAccessCheck {
             LOG.info("The embedded HTTP server is off (camel.server.enabled): no REST intake");
             return;
         }
-        Optional<String> usersFile = serverSetting("basicPropertiesFile");
+        Optional<String> usersFile = settings.usersFile();
         if (protectsApi(server.getConfiguration().getAuthenticationConfig())) {
             String problem = usersFile.map(file -> UsersFile.problemOf(Path.of(file))).orElseGet(this::jwtKeyStoreProblem);
             if (problem != null) {
@@ -60,7 +60,7 @@ public final class ApiAccessCheck {
                     usersFile.map(file -> "HTTP Basic, users file " + file).orElse("JWT"));
             return;
         }
-        if (serverSetting("authenticationEnabled").map(Boolean::parseBoolean).orElse(false)) {
+        if (settings.authenticationEnabled()) {
             throw new IllegalStateException("REST intake authentication is switched on (camel.server.authenticationEnabled) "
                     + "but would protect nothing: " + whyUnprotected(usersFile) + ". Refusing to serve an open intake");
         }
@@ -74,16 +74,16 @@ public final class ApiAccessCheck {
     }
 
     private String whyUnprotected(Optional<String> usersFile) {
-        if (usersFile.isEmpty() && serverSetting("jwtKeystoreType").isEmpty()) {
+        if (usersFile.isEmpty() && settings.jwtKeystoreType().isEmpty()) {
             return "set a users file (camel.server.basicPropertiesFile) or a JWT key store (camel.server.jwtKeystoreType, "
                    + "jwtKeystorePath, jwtKeystorePassword)";
         }
-        return "camel.server.authenticationPath=" + serverSetting("authenticationPath").orElse("(unset)")
+        return "camel.server.authenticationPath=" + settings.authenticationPath().orElse("(unset)")
                + " does not cover " + API_PATH + "; use /api/*";
     }
 
     private String jwtKeyStoreProblem() {
-        return serverSetting("jwtKeystorePath")
+        return settings.jwtKeystorePath()
                 .filter(path -> !Files.isReadable(Path.of(path)))
                 .map(path -> "the JWT key store " + Path.of(path).toAbsolutePath() + " cannot be read")
                 .orElse(null);
@@ -100,9 +100,5 @@ public final class ApiAccessCheck {
         }
         return routePath.endsWith("*") ? path.startsWith(routePath.substring(0, routePath.length() - 1))
                 : routePath.equals(path);
-    }
-
-    private Optional<String> serverSetting(String name) {
-        return settings.camelServer(name);
     }
 }

@@ -1,8 +1,6 @@
 package com.expresschat.statussync.intake.rest;
 
-import java.util.Optional;
 
-import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * How the embedded server authenticates the API (camel.server.authentication*): HTTP Basic with a users file, JWT
@@ -18,25 +16,19 @@ public record ApiAuthentication(Scheme scheme, String realm) {
         NONE, BASIC, JWT
     }
 
-    public static ApiAuthentication from(PropertiesComponent properties) {
-        boolean enabled = serverSetting(properties, "authenticationEnabled").map(Boolean::parseBoolean).orElse(false);
-        String realm = serverSetting(properties, "authenticationRealm").orElse("Camel");
-        if (!enabled) {
+    public static ApiAuthentication from(ServerSettings settings) {
+        String realm = settings.authenticationRealm();
+        if (!settings.authenticationEnabled()) {
             return new ApiAuthentication(Scheme.NONE, realm);
         }
         // the embedded server takes the users file when there is one, else the JWT key store (ApiAccessCheck)
-        Scheme scheme = serverSetting(properties, "basicPropertiesFile").isPresent() ? Scheme.BASIC
-                : serverSetting(properties, "jwtKeystoreType").isPresent() ? Scheme.JWT : Scheme.NONE;
+        Scheme scheme = settings.usersFile().isPresent() ? Scheme.BASIC
+                : settings.jwtKeystoreType().isPresent() ? Scheme.JWT : Scheme.NONE;
         return new ApiAuthentication(scheme, realm);
     }
 
     /** The challenge a 401 carries, as the server's own authentication handler writes it. */
     String challenge() {
         return (scheme == Scheme.JWT ? "Bearer" : "Basic") + " realm=\"" + realm + "\"";
-    }
-
-    /** A camel.server.* setting, written camelCase (as in config/) or kebab-case. */
-    static Optional<String> serverSetting(PropertiesComponent properties, String name) {
-        return new OptionalSettings(properties).camelServer(name);
     }
 }

@@ -27,14 +27,14 @@ public final class EmbeddedServerSetup {
      * {@code workerThreads}: see {@link EmbeddedServerVertx}; {@code loginFailures} counts each request refused by
      * authentication, by reason ("refused", "missing").
      */
-    public static Vertx apply(CamelContext context, String profile, int workerThreads, ObjectMapper json,
-            Consumer<String> loginFailures, Clock clock) throws Exception {
-        new JwtIssuerAudience(context).apply(profile);
+    public static Vertx apply(CamelContext context, String profile, ServerSettings settings, int workerThreads,
+            ObjectMapper json, Consumer<String> loginFailures, Clock clock) throws Exception {
+        new JwtIssuerAudience(context, settings).apply(profile);
         MainHttpServer server = context.hasService(MainHttpServer.class);
         if (server != null) {
             new LoginFailures(loginFailures, clock).watch(server.getConfiguration().getAuthenticationConfig());
         }
         ContentTypeGuard.install(context, json);
-        return EmbeddedServerVertx.forContext(context, new ServerTls(context).verify(profile), workerThreads);
+        return EmbeddedServerVertx.forContext(context, new ServerTls(context, settings).verify(profile), workerThreads);
     }
 }

@@ -24,21 +24,21 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 final class JwtIssuerAudience {
 
     private static final Logger LOG = LoggerFactory.getLogger(JwtIssuerAudience.class);
-    static final String ISSUER = "statussync.rest.jwt.issuer";
-    static final String AUDIENCE = "statussync.rest.jwt.audience";
+    private static final String ISSUER = ServerSettings.JWT_ISSUER;
+    private static final String AUDIENCE = ServerSettings.JWT_AUDIENCE;
 
     private final CamelContext context;
-    private final OptionalSettings settings;
+    private final ServerSettings settings;
 
-    JwtIssuerAudience(CamelContext context) {
+    JwtIssuerAudience(CamelContext context, ServerSettings settings) {
         this.context = context;
-        this.settings = new OptionalSettings(context.getPropertiesComponent());
+        this.settings = settings;
     }
 
     void apply(String profile) {
         MainHttpServer http = context.hasService(MainHttpServer.class);
-        Optional<String> issuer = settings.get(ISSUER);
-        Optional<String> audience = settings.get(AUDIENCE);
+        Optional<String> issuer = settings.jwtIssuer();
+        Optional<String> audience = settings.jwtAudience();
         if (http == null || !jwtMode(http.getConfiguration().getAuthenticationConfig())) {
             if (issuer.isPresent() || audience.isPresent()) {
                 LOG.warn("{} and {} apply only to JWT authentication, which is not in use", ISSUER, AUDIENCE);
@@ -58,9 +58,9 @@ final class JwtIssuerAudience {
         audience.ifPresent(aud -> claims.setAudience(List.of(aud)));
         JWTAuthOptions options = new JWTAuthOptions()
                 .setKeyStore(new KeyStoreOptions()
-                        .setType(settings.camelServer("jwtKeystoreType").orElseThrow())
-                        .setPath(settings.camelServer("jwtKeystorePath").orElse(null))
-                        .setPassword(settings.camelServer("jwtKeystorePassword").orElse(null)))
+                        .setType(settings.jwtKeystoreType().orElseThrow())
+                        .setPath(settings.jwtKeystorePath().orElse(null))
+                        .setPassword(settings.jwtKeystorePassword().orElse(null)))
                 .setJWTOptions(claims);
         for (AuthenticationConfig.AuthenticationConfigEntry entry : http.getConfiguration().getAuthenticationConfig()
                 .getEntries()) {
@@ -71,7 +71,6 @@ final class JwtIssuerAudience {
 
     /** JWT is what Camel Main set up when authentication is on with a JWT key store and no users file. */
     private boolean jwtMode(AuthenticationConfig config) {
-        return config.isEnabled() && settings.camelServer("basicPropertiesFile").isEmpty()
-               && settings.camelServer("jwtKeystoreType").isPresent();
+        return config.isEnabled() && settings.usersFile().isEmpty() && settings.jwtKeystoreType().isPresent();
     }
 }

@@ -33,15 +33,15 @@ import io.vertx.core.http.ClientAuth;
 final class ServerTls {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerTls.class);
-    static final String TERMINATED_UPSTREAM = "statussync.rest.tls-terminated-upstream";
-    static final String KEY_STORE_PASSWORD_FILE = "statussync.rest.tls.key-store-password-file";
+    private static final String TERMINATED_UPSTREAM = ServerSettings.TLS_TERMINATED_UPSTREAM;
+    private static final String KEY_STORE_PASSWORD_FILE = ServerSettings.KEY_STORE_PASSWORD_FILE;
 
     private final CamelContext context;
-    private final OptionalSettings settings;
+    private final ServerSettings settings;
 
-    ServerTls(CamelContext context) {
+    ServerTls(CamelContext context, ServerSettings settings) {
         this.context = context;
-        this.settings = new OptionalSettings(context.getPropertiesComponent());
+        this.settings = settings;
     }
 
     /** Checks the set-up and returns the client authentication the server must apply. */
@@ -51,7 +51,7 @@ final class ServerTls {
             return ClientAuth.NONE;
         }
         if (!server.isUseGlobalSslContextParameters()) {
-            if ("prod".equals(profile) && !settings.get(TERMINATED_UPSTREAM).map(Boolean::parseBoolean).orElse(false)) {
+            if ("prod".equals(profile) && !settings.tlsTerminatedUpstream()) {
                 throw new IllegalStateException("The prod profile refuses to serve the REST intake over plaintext HTTP: "
                         + "set camel.ssl.enabled=true with camel.ssl.keyStore and its password (docs/rest.md, TLS), or set "
                         + TERMINATED_UPSTREAM + "=true if TLS is terminated in front of this server (a proxy or load "
@@ -95,7 +95,7 @@ final class ServerTls {
     }
 
     private void passwordFromFile(KeyManagersParameters keyManagers, String profile) {
-        Optional<String> file = settings.get(KEY_STORE_PASSWORD_FILE);
+        Optional<String> file = settings.keyStorePasswordFile();
         if (file.isEmpty()) {
             return;
         }
