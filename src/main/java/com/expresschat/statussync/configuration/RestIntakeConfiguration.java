@@ -9,6 +9,7 @@ import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.expresschat.statussync.intake.rest.AnswerWriter;
 import com.expresschat.statussync.intake.rest.ApiAccessCheck;
 import com.expresschat.statussync.intake.rest.ApiAuthentication;
 import com.expresschat.statussync.intake.rest.ApiDocumentEdits;
@@ -69,5 +70,6 @@ public final class RestIntakeConfiguration {
         registry.bind("receiptAnswer", new ReceiptAnswer(answer));
         registry.bind("receiptLookup", new ReceiptLookup(folders, answer));
         registry.bind("problemAnswer", new ProblemAnswer(answer));
+        registry.bind("answerWriter", new AnswerWriter());
     }
 }

@@ -2,17 +2,23 @@ package com.expresschat.statussync.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import com.expresschat.statussync.model.BatchRecord;
 import com.expresschat.statussync.model.Outcome;
 import com.expresschat.statussync.model.Receipt;
-import com.expresschat.statussync.support.StatusSyncTestSupport;
+import com.expresschat.statussync.support.RestClient;
+import com.expresschat.statussync.support.RestTestSupport;
 
 /** statussync.dry-run (§7): validate, batch and write receipts, send nothing. */
-class DryRunTest extends StatusSyncTestSupport {
+class DryRunTest extends RestTestSupport {
 
     @Override
     protected void settings(Properties p) {
@@ -34,6 +40,21 @@ class DryRunTest extends StatusSyncTestSupport {
         assertThat(first.attempts()).isZero();
         assertThat(first.request().status()).isEqualTo("DELETED");
         assertThat(first.request().ids().get(0)).isEqualTo(objectId(1));
+    }
+
+    @Test
+    void aDryRunOverRestIsAnsweredWithItsReceiptAndEchoesNoRequestHeader() throws Exception {
+        HttpResponse<String> response = rest().send(rest().request(RestClient.INTAKE)
+                .header("Content-Type", "text/plain").header("X-Request-Id", "client-chosen")
+                .POST(HttpRequest.BodyPublishers.ofString(ids(150, 1))));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.headers().firstValue("X-Request-Id")).isEmpty();
+        JsonNode receipt = new ObjectMapper().readTree(response.body());
+        assertThat(receipt.path("outcome").asText()).isEqualTo("DRY_RUN");
+        assertThat(receipt.path("batches")).hasSize(2);
+        assertThat(expressChat.requests()).isEmpty();
     }
 
     @Test

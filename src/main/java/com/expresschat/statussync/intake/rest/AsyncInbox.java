@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +19,7 @@ import com.expresschat.statussync.storage.Folders;
  * and the {@code Location} of its receipt. From there it is an input like any dropped file: the file intake
  * takes it, and its receipt lands in done/ or error/.
  */
-public class AsyncInbox implements Processor {
+public class AsyncInbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncInbox.class);
 
@@ -51,14 +49,13 @@ public class AsyncInbox implements Processor {
         return request.respondAsync();
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        RestRequest request = exchange.getProperty(RestRequest.PROPERTY, RestRequest.class);
+    /** Stores the body as a new input of the inbox; returns the 202 answer naming it. */
+    public Answer store(@ExchangeProperty(RestRequest.PROPERTY) RestRequest request) throws IOException {
         String name = RestInputNames.newName(request.format());
         Path file = folders.inbox().resolve(name);
         AtomicFiles.writeDurably(file, out -> out.write(request.body()));
         LOG.info("REST request stored for processing as {} ({} bytes)", file, request.body().length);
-        answer.json(exchange.getMessage(), 202, new Accepted(name), Map.of(
+        return answer.json(202, new Accepted(name), Map.of(
                 "Location", ReceiptLookup.PATH + name,
                 "Preference-Applied", "respond-async"));
     }

@@ -1,7 +1,8 @@
 package com.expresschat.statussync.intake.rest;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import org.apache.camel.Body;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import com.expresschat.statussync.model.Receipt;
 
@@ -10,7 +11,7 @@ import com.expresschat.statussync.model.Receipt;
  * dead-lettered (their IDs are in error/ for replay, named in the receipt); 400 problem+json naming the invalid
  * rows when the input was REJECTED and nothing was sent.
  */
-public class ReceiptAnswer implements Processor {
+public class ReceiptAnswer {
 
     private final HttpAnswer answer;
 
@@ -18,13 +19,12 @@ public class ReceiptAnswer implements Processor {
         this.answer = answer;
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        Receipt receipt = exchange.getMessage().getMandatoryBody(Receipt.class);
-        switch (receipt.outcome()) {
-            case DELIVERED -> answer.json(exchange.getMessage(), 200, receipt);
-            case PARTIAL, FAILED -> answer.json(exchange.getMessage(), 502, receipt);
-            case REJECTED -> answer.problem(exchange.getMessage(), Problem.rejected(receipt));
-        }
+    public Answer answerTo(@Body Receipt receipt) throws JsonProcessingException {
+        return switch (receipt.outcome()) {
+            // a dry run sent nothing and failed nothing: its receipt shows what would have been sent
+            case DELIVERED, DRY_RUN -> answer.json(200, receipt);
+            case PARTIAL, FAILED -> answer.json(502, receipt);
+            case REJECTED -> answer.problem(Problem.rejected(receipt));
+        };
     }
 }

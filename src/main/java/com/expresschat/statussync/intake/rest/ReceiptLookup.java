@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.Processor;
+import org.apache.camel.Header;
 
 import com.expresschat.statussync.storage.Folders;
 
@@ -16,7 +14,7 @@ import com.expresschat.statussync.storage.Folders;
  * from done/ (or error/ when it was REJECTED) once it is written; 404 before, and for any name this API did not
  * issue (only issued names, which hold no path, are ever looked up on disk).
  */
-public class ReceiptLookup implements Processor {
+public class ReceiptLookup {
 
     static final String PATH = "/api/v1/status-updates/";
 
@@ -28,17 +26,13 @@ public class ReceiptLookup implements Processor {
         this.answer = answer;
     }
 
-    @Override
-    public void process(Exchange exchange) throws IOException {
-        Message message = exchange.getMessage();
-        String name = message.getHeader("name", String.class);
+    public Answer receiptOf(@Header("name") String name) throws IOException {
         if (!RestInputNames.isIssued(name)) {
             throw RestProblem.notFound("not an input name issued by this API");
         }
         for (Path dir : new Path[] { folders.done(), folders.error() }) {
             try {
-                answer.jsonBytes(message, 200, Files.readAllBytes(dir.resolve(name + Folders.RECEIPT_SUFFIX)));
-                return;
+                return answer.jsonBytes(200, Files.readAllBytes(dir.resolve(name + Folders.RECEIPT_SUFFIX)));
             } catch (NoSuchFileException notThere) {
                 // not in this folder (yet)
             }

@@ -2,19 +2,18 @@ package com.expresschat.statussync.intake.rest;
 
 import java.util.Arrays;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.Processor;
+import org.apache.camel.Header;
 
 import com.expresschat.statussync.intake.InputFormat;
 
 /**
- * Turns a POSTed request into a {@link RestRequest} (its format by Content-Type, 415 otherwise; its body within
- * the size limit, 413 otherwise) and then drops every inbound header and the raw body from the message: from
- * here on nothing of the HTTP request (Authorization, X-Request-Id, Camel*, Host, query ...) is left to leak
- * into the outbound call or the answer.
+ * Turns a POSTed request into a {@link RestRequest}: its format by Content-Type (415 otherwise), its body within
+ * the size limit (413 otherwise), and whether it prefers respond-async. Nothing else of the request is kept (the
+ * route then drops every inbound header and the raw body).
  */
-public class RestRequestReader implements Processor {
+public class RestRequestReader {
 
     private final BodyLimit limit;
 
@@ -22,20 +21,12 @@ public class RestRequestReader implements Processor {
         this.limit = new BodyLimit(maxBodyBytes);
     }
 
-    @Override
-    public void process(Exchange exchange) {
-        Message message = exchange.getMessage();
-        String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
-        String contentLength = message.getHeader(Exchange.CONTENT_LENGTH, String.class);
-        boolean respondAsync = respondAsync(message.getHeader("Prefer", String.class));
-        byte[] body = message.getBody(byte[].class);
-        message.removeHeaders("*");
-        message.setBody(null);
-
+    public RestRequest read(@Header(Exchange.CONTENT_TYPE) String contentType,
+            @Header(Exchange.CONTENT_LENGTH) String contentLength, @Header("Prefer") String prefer, @Body byte[] body) {
         InputFormat format = RequestContentType.formatOf(contentType);
         byte[] bytes = body == null ? new byte[0] : body;
         limit.check(contentLength, bytes.length);
-        exchange.setProperty(RestRequest.PROPERTY, new RestRequest(format, bytes, respondAsync));
+        return new RestRequest(format, bytes, respondAsync(prefer));
     }
 
     /** RFC 7240: the Prefer header lists preferences separated by commas, each a token with optional parameters. */
