@@ -13,7 +13,6 @@ import com.expresschat.statussync.credentials.Secrets;
 import com.expresschat.statussync.credentials.TokenSource;
 import com.expresschat.statussync.delivery.AttemptLimits;
 import com.expresschat.statussync.delivery.BatchSource;
-import com.expresschat.statussync.delivery.DeliveryPool;
 import com.expresschat.statussync.delivery.DeliveryRecorder;
 import com.expresschat.statussync.delivery.DryRun;
 import com.expresschat.statussync.delivery.ExpressChatHttpClient;
@@ -53,6 +52,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class StatusSyncConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusSyncConfiguration.class);
+    private static final long STOP_WAIT_MILLIS = 1000;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -113,7 +113,10 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         registry.bind("unusableEntries", new UnusableEntries(folders, completion::rejectUnread,
                 settings.fileDrop().exclude(), settings.fileDrop().stableFor(), stuckEntries, clock));
         registry.bind("dryRun", new DryRun(clock));
-        registry.bind("deliveryPool", DeliveryPool.create(context, settings.concurrency()));
+        // a graceful stop that times out (camel.main.shutdown-timeout) interrupts batches still waiting for a retry
+        // after a second, not after the executor service manager's default 10 s per pool: their inputs stay in the
+        // inbox or claimed and are sent again after the restart, and the stop honours its timeout (ShutdownIT)
+        context.getExecutorServiceManager().setShutdownAwaitTermination(STOP_WAIT_MILLIS);
         registry.bind("expressChatHttpClient", new ExpressChatHttpClient(new AttemptLimits(settings.attemptDeadline(),
                 AttemptLimits.MAX_BODY_BYTES,
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "attempt-deadline"))));
