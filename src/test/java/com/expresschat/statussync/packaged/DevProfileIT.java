@@ -83,6 +83,29 @@ class DevProfileIT {
         }
     }
 
+    /**
+     * CAMEL_SERVER_PORT, as a container sets it: the REST intake and health follow it together (in Camel 4.18 the
+     * variable alone moved only the health and metrics server, and the REST intake stayed on 8080).
+     */
+    @Test
+    void thePortFromTheEnvironmentMovesTheRestIntakeAndHealthTogether() throws Exception {
+        String port = String.valueOf(AvailablePortFinder.getNextAvailable());
+        List<String> options = List.of("-Dstatussync.inbox-dir=" + data.resolve("inbox"),
+                "-Dstatussync.done-dir=" + data.resolve("done"), "-Dstatussync.error-dir=" + data.resolve("error"));
+        try (AppProcess app = AppProcess.start(options, Map.of("CAMEL_SERVER_PORT", port), data.resolve("app.log"))) {
+            app.awaitStarted(Duration.ofSeconds(60));
+            RestClient client = new RestClient(port);
+
+            HttpResponse<String> post = client.send(client.anonymous(RestClient.INTAKE)
+                    .header("Authorization", RestClient.basic("dev", "dev-only-password"))
+                    .header("Content-Type", "text/plain").POST(BodyPublishers.ofString("640f472d173951357f08edee\n")));
+            HttpResponse<String> ready = client.send(client.anonymous("/observe/health/ready").GET());
+
+            assertThat(post.statusCode()).as(post.body()).isEqualTo(200);
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        }
+    }
+
     private static JsonNode awaitReceipt(Path receipt) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(receipt));
         return ExpressChatStub.read(Files.readString(receipt));
