@@ -219,9 +219,16 @@ final class KafkaFleet implements AutoCloseable {
         return perRequestId;
     }
 
-    /** The PUTs beyond the first of each batch. */
-    static int sentTwice(Map<String, Integer> putsPerBatch) {
-        return putsPerBatch.values().stream().mapToInt(n -> n - 1).sum();
+    /**
+     * Each of {@code batches} batches reached express-chat (by X-Request-Id), and at most {@code bound} PUTs were
+     * repeats of a batch already sent; returns how many were.
+     */
+    int assertSentTwiceAtMost(int batches, int bound) {
+        Map<String, Integer> perBatch = putsPerBatch();
+        int sentTwice = perBatch.values().stream().mapToInt(n -> n - 1).sum();
+        assertThat(perBatch).as("batches sent").hasSize(batches);
+        assertThat(sentTwice).as("batches sent twice (bound " + bound + ")").isLessThanOrEqualTo(bound);
+        return sentTwice;
     }
 
     /** Every ID of every input reached express-chat at least once. */

@@ -3,7 +3,6 @@ package com.expresschat.statussync.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -12,9 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.expresschat.statussync.support.KafkaBroker;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -31,7 +28,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  * {@link #STALL_BOUND}.</li>
  * </ul>
  */
-class KafkaRebalanceIT {
+class KafkaRebalanceIT extends KafkaFleetSupport {
 
     static final int FILES = 20;
     static final int IDS_PER_FILE = 500;
@@ -60,22 +57,9 @@ class KafkaRebalanceIT {
     static final int DUPLICATE_BOUND = (3 * CONCURRENCY * MAX_POLL_RECORDS) * CONCURRENCY;
     static final String TOKEN = "kafka-it-token-" + UUID.randomUUID();
 
-    @TempDir
-    Path root;
-
-    private KafkaFleet fleet;
-
-    @AfterEach
-    void stopAll() throws Exception {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
-
     @Test
     void aThirdInstanceJoiningMidRunLosesNothingDeliversAndStallsTheGroupOnlyBriefly() throws Exception {
-        fleet = new KafkaFleet(root, KafkaBroker.bootstrapServers(), CONCURRENCY, MAX_POLL_RECORDS);
-        fleet.acceptAll(DELAY_MS);
+        fleet(CONCURRENCY, MAX_POLL_RECORDS, DELAY_MS);
         KafkaFleet.Instance a = start("A");
         KafkaFleet.Instance b = start("B");
         fleet.awaitInGroup(a, b);
@@ -104,17 +88,17 @@ class KafkaRebalanceIT {
 
         List<LoggedRequest> puts = fleet.puts();
         Gap gap = longestGap(puts);
-        Gap afterJoin = longestGap(puts.stream().filter(p -> !p.getLoggedDate().toInstant().isBefore(joining)).toList());
-        Map<String, Integer> perBatch = fleet.putsPerBatch();
-        int duplicates = KafkaFleet.sentTwice(perBatch);
-        System.out.printf("KafkaRebalanceIT: consumed %s; longest gap between PUTs %d ms (bound %d ms) ending at "
-                          + "%s (C started %s; after it: %d ms); %d PUTs for %d batches: %d sent twice (bound %d); C rebalances seen "
-                          + "by A: %d%n", consumed, gap.length().toMillis(), STALL_BOUND.toMillis(), gap.end(),
-                joining, afterJoin.length().toMillis(), puts.size(), perBatch.size(), duplicates, DUPLICATE_BOUND, fleet.revocations(a));
+        Gap afterJoin = longestGap(puts.stream().filter(p -> !p.getLoggedDate().toInstant().isBefore(joining))
+                .toList());
+        System.out.printf("KafkaRebalanceIT: consumed %s; longest gap between PUTs %d ms (bound %d ms) ending at %s; "
+                          + "after C's start (%s) %d ms; A gave up its partitions %d times%n", consumed,
+                gap.length().toMillis(), STALL_BOUND.toMillis(), gap.end(), joining, afterJoin.length().toMillis(),
+                fleet.revocations(a));
         assertThat(gap.length()).as("longest gap between two PUTs").isLessThan(STALL_BOUND);
         assertThat(fleet.revocations(a)).as("A gave up its partitions: the join rebalanced the group").isPositive();
-        assertThat(perBatch).hasSize(batches);
-        assertThat(duplicates).as("batches sent twice").isLessThanOrEqualTo(DUPLICATE_BOUND);
+        int duplicates = fleet.assertSentTwiceAtMost(batches, DUPLICATE_BOUND);
+        System.out.printf("KafkaRebalanceIT: %d PUTs for %d batches: %d sent twice (bound %d)%n", puts.size(), batches,
+                duplicates, DUPLICATE_BOUND);
     }
 
     /** The longest time between two consecutive PUTs, and when it ended. */

@@ -3,16 +3,13 @@ package com.expresschat.statussync.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.expresschat.statussync.support.KafkaBroker;
 
@@ -30,7 +27,7 @@ import com.expresschat.statussync.support.KafkaBroker;
  * that a rebalance refuses makes the record be taken again).</li>
  * </ol>
  */
-class KafkaScaleOutIT {
+class KafkaScaleOutIT extends KafkaFleetSupport {
 
     static final int FILES = 40;
     static final int IDS_PER_FILE = 2_000;
@@ -42,22 +39,9 @@ class KafkaScaleOutIT {
     /** Killed worker's in-flight records, plus every consumer thread once per rebalance (kill, restart). */
     static final int DUPLICATE_BOUND = CONCURRENCY * MAX_POLL_RECORDS + 2 * (2 * CONCURRENCY * MAX_POLL_RECORDS);
 
-    @TempDir
-    Path root;
-
-    private KafkaFleet fleet;
-
-    @AfterEach
-    void stopAll() throws Exception {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
-
     @Test
     void twoInstancesDeliverAndAKilledWorkerLosesNothing() throws Exception {
-        fleet = new KafkaFleet(root, KafkaBroker.bootstrapServers(), CONCURRENCY, MAX_POLL_RECORDS);
-        fleet.acceptAll(DELAY_MS);
+        fleet(CONCURRENCY, MAX_POLL_RECORDS, DELAY_MS);
         KafkaFleet.Instance a = start("A");
         KafkaFleet.Instance b = start("B");
         // both workers are in the group before anything is published
@@ -88,12 +72,9 @@ class KafkaScaleOutIT {
         Set<String> deliveredBy = fleet.assertAllDelivered(inputs.keySet(), IDS_PER_FILE, BATCHES_PER_FILE);
         assertThat(deliveredBy).as("instances named in the receipts").containsExactlyInAnyOrder("A", "B");
 
-        Map<String, Integer> perBatch = fleet.putsPerBatch();
-        int duplicates = KafkaFleet.sentTwice(perBatch);
+        int duplicates = fleet.assertSentTwiceAtMost(FILES * BATCHES_PER_FILE, DUPLICATE_BOUND);
         System.out.printf("KafkaScaleOutIT: %d PUTs for %d batches: %d sent twice (bound %d)%n", fleet.putCount(),
-                perBatch.size(), duplicates, DUPLICATE_BOUND);
-        assertThat(perBatch).hasSize(FILES * BATCHES_PER_FILE);
-        assertThat(duplicates).as("batches sent twice").isLessThanOrEqualTo(DUPLICATE_BOUND);
+                FILES * BATCHES_PER_FILE, duplicates, DUPLICATE_BOUND);
     }
 
     private KafkaFleet.Instance start(String id) throws Exception {

@@ -22,9 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.KafkaBroker;
@@ -48,7 +46,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  * delivered, and replaying the dead-letter files delivers the rest: every ID accepted.</li>
  * </ul>
  */
-class KafkaTokenRejectedIT {
+class KafkaTokenRejectedIT extends KafkaFleetSupport {
 
     static final int FILES = 20;
     static final int IDS_PER_FILE = 500;
@@ -70,22 +68,9 @@ class KafkaTokenRejectedIT {
     static final String REVOKED = "kafka-it-revoked-" + UUID.randomUUID();
     static final String ROTATED = "kafka-it-rotated-" + UUID.randomUUID();
 
-    @TempDir
-    Path root;
-
-    private KafkaFleet fleet;
-
-    @AfterEach
-    void stopAll() throws Exception {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
-
     @Test
     void aRefusedTokenPausesTheWholeGroupWithinOnePutPerWorkerAndFixedTokenFilesResumeIt() throws Exception {
-        fleet = new KafkaFleet(root, KafkaBroker.bootstrapServers(), CONCURRENCY, MAX_POLL_RECORDS);
-        fleet.acceptAll(DELAY_MS);
+        fleet(CONCURRENCY, MAX_POLL_RECORDS, DELAY_MS);
         KafkaFleet.Instance a = start("A");
         KafkaFleet.Instance b = start("B");
         fleet.awaitInGroup(a, b);
