@@ -9,17 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.expresschat.statussync.support.AppProcess;
 
 /**
  * §7: the token never appears in any output. Every token the tests use starts with {@value #MARKER}; this
- * test runs last (@Order, with failsafe's class orderer) and scans everything the suite captured: the output
- * of every unit and integration test class and the log of every run of the packaged jar.
+ * test runs last (its own failsafe execution, after the other ITs: pom.xml) and scans everything the suite
+ * captured: the output of every unit and integration test class and the log of every run of the packaged jar.
  */
-@Order(Integer.MAX_VALUE)
 class TokenLeakScanIT {
 
     static final String MARKER = "secret-token-";
