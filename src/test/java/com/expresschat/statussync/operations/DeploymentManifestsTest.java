@@ -50,7 +50,13 @@ class DeploymentManifestsTest {
             assertThat(isSetting((String) variable.get("name"))).as((String) variable.get("name")).isTrue();
         }
         String port = String.valueOf(((List<Map<String, Object>>) container.get("ports")).get(0).get("containerPort"));
-        assertThat(port).isEqualTo(settings().getProperty("camel.server.port"));
+        // camel.server.port is {{env:CAMEL_SERVER_PORT:default}}: the port the container's environment gives it
+        Matcher fromEnv = Pattern.compile("\\{\\{env:([A-Z_]+):([0-9]+)}}")
+                .matcher(settings().getProperty("camel.server.port"));
+        assertThat(fromEnv.matches()).as("camel.server.port names its environment variable").isTrue();
+        String served = env.stream().filter(v -> fromEnv.group(1).equals(v.get("name")))
+                .map(v -> String.valueOf(v.get("value"))).findFirst().orElse(fromEnv.group(2));
+        assertThat(port).isEqualTo(served);
         assertThat(path(container, "livenessProbe", "httpGet", "path")).isEqualTo("/observe/health/live");
         assertThat(path(container, "readinessProbe", "httpGet", "path")).isEqualTo("/observe/health/ready");
         assertThat(String.join(" ", (List<String>) container.get("command")))
