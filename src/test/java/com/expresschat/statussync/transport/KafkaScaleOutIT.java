@@ -48,6 +48,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  * sent twice are bounded by what can be in flight: one record per consumer thread of the killed worker, plus one per
  * consumer thread of the group for each of the (at most two) rebalances the kill and the restart cause (a commit
  * that a rebalance refuses makes the record be taken again).</li>
+ * <li>Consumer lag in the metrics: the workers' group lags on the batches topic while files are being delivered, and
+ * neither group lags once every input is done.</li>
  * </ol>
  */
 class KafkaScaleOutIT {
@@ -107,6 +109,11 @@ class KafkaScaleOutIT {
             inputs.put(name, writeInput(inboxA, name, f));
         }
 
+        // 3. a backlog shows as lag of the workers' group (the group's lag: A's metrics count B's commits too)
+        double backlog = await().atMost(KafkaBroker.PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> lag(a, batchesTopic()), l -> l > 0);
+        System.out.printf("KafkaScaleOutIT: lag of the workers' group with a backlog: %.0f batches%n", backlog);
+
         // 1. both instances deliver; 2. B is killed while batches are in flight ...
         await().atMost(KafkaBroker.PATIENCE).pollInterval(Duration.ofMillis(100))
                 .until(() -> consumed(b) >= 3 * BATCHES_PER_FILE && consumed(a) > 0);
@@ -125,6 +132,12 @@ class KafkaScaleOutIT {
                 .until(() -> RunFolders.receipts(shared.resolve("done")).size() == FILES && inboxEmpty(inboxA));
         System.out.printf("KafkaScaleOutIT: all %d receipts %.1f s after B's restart; A consumed %.0f, B (restarted) "
                           + "%.0f batches%n", FILES, (System.nanoTime() - t0) / 1e9, consumed(a), consumed(again));
+
+        // 3. ... and no lag once every input is done, seen from both instances
+        for (Instance instance : List.of(a, again)) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> lag(instance, batchesTopic()) == 0 && lag(instance, outcomesTopic()) == 0);
+        }
 
         Map<String, Integer> received = RunFolders.receivedIdCounts(expressChat);
         Set<String> deliveredBy = new HashSet<>();
@@ -165,8 +178,9 @@ class KafkaScaleOutIT {
                 "-Dstatussync.transport=kafka",
                 "-Dstatussync.instance-id=" + id,
                 "-Dstatussync.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
-                "-Dstatussync.kafka.batches-topic=batches-" + run,
-                "-Dstatussync.kafka.outcomes-topic=outcomes-" + run,
+                "-Dstatussync.kafka.batches-topic=" + batchesTopic(),
+                "-Dstatussync.kafka.outcomes-topic=" + outcomesTopic(),
+                "-Dstatussync.kafka.lag-interval=500ms",
                 "-Dstatussync.kafka.group-id=workers-" + run,
                 "-Dstatussync.kafka.collector-group-id=collectors-" + run,
                 "-Dstatussync.kafka.journal-dir=" + shared.resolve("journal"),
@@ -182,16 +196,37 @@ class KafkaScaleOutIT {
     /** The instance's workers hold partitions of the batches topic (its log names them). */
     private boolean assignedBatches(Instance instance) throws IOException {
         return instance.process.output().lines()
-                .anyMatch(l -> l.contains("Adding newly assigned partitions") && l.contains("batches-" + run));
+                .anyMatch(l -> l.contains("Adding newly assigned partitions") && l.contains(batchesTopic()));
+    }
+
+    private String batchesTopic() {
+        return "batches-" + run;
+    }
+
+    private String outcomesTopic() {
+        return "outcomes-" + run;
     }
 
     /** statussync_kafka_batches_consumed_total of the instance, all results. */
     private double consumed(Instance instance) throws Exception {
-        HttpResponse<Stream<String>> metrics = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + instance.port + "/observe/metrics")).build(),
-                HttpResponse.BodyHandlers.ofLines());
-        return metrics.body().filter(l -> l.startsWith("statussync_kafka_batches_consumed_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return metrics(instance).filter(l -> l.startsWith("statussync_kafka_batches_consumed_total"))
+                .mapToDouble(KafkaScaleOutIT::value).sum();
+    }
+
+    /** statussync_kafka_consumer_lag of the group that consumes {@code topic}, as the instance's metrics show it. */
+    private double lag(Instance instance, String topic) throws Exception {
+        return metrics(instance).filter(l -> l.startsWith("statussync_kafka_consumer_lag{")
+                                             && l.contains("topic=\"" + topic + "\""))
+                .mapToDouble(KafkaScaleOutIT::value).findFirst().orElse(Double.NaN);
+    }
+
+    private Stream<String> metrics(Instance instance) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port + "/observe/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofLines()).body();
+    }
+
+    private static double value(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     private int requestCount() {
