@@ -63,7 +63,7 @@ S3_CONNECTIONS=16; S3_BODY_IDS=10
 S4_CONCURRENCY=16; S4_LATENCY_MS=20
 # kafka-scale: one vs two instances (statussync.transport=kafka) against the 20 ms upstream, per-instance concurrency
 # modest so that the upstream's latency, not the 2 cores, bounds each instance (docs/benchmarks.md)
-KS_CONCURRENCY=4
+KS_CONCURRENCY=${BENCH_KAFKA_CONCURRENCY:-4}
 if [ "$MODE" = full ]; then KS_FILES=40; KS_PER_FILE=10000; else KS_FILES=10; KS_PER_FILE=2000; fi
 S5_HEAP=-Xmx128m          # S5 as the issue says; S1 runs with the same heap so that the RSS comparison is fair
 APP_HEAP=${BENCH_APP_HEAP:-$S5_HEAP}
@@ -638,7 +638,7 @@ run_kafka_scale() {
   KS_IDS_PER_S=$(calc "$ids / ($wall / 1000)" 0); KS_REQ_PER_S=$(calc "$batches / ($wall / 1000)" 0)
   record kafka "$n instance(s) c=$KS_CONCURRENCY" "$ids" "$(calc "$wall / 1000" 2)" "$(calc "$wall / 1000" 2)" "$cpu" \
     "$KS_IDS_PER_S" "$KS_REQ_PER_S" - - - "20 ms upstream; batches consumed per instance:$consumed"
-  say "  $scen: $KS_FILES files, $ids IDs in $(calc "$wall / 1000" 2) s from drop to the last outcome line: $KS_IDS_PER_S IDs/s, $KS_REQ_PER_S req/s, $cpu CPU-s (instances); batches consumed per instance:$consumed"
+  say "  $scen: $KS_FILES files, $ids IDs in $(calc "$wall / 1000" 2) s from drop to the last outcome line: $KS_IDS_PER_S IDs/s, $KS_REQ_PER_S req/s, $cpu CPU-s (instances; $(calc "$cpu * 1000 / $batches" 1) CPU-ms per batch); batches consumed per instance:$consumed"
 }
 
 fmt_table() { # prints results.tsv rows of one scenario as a table
