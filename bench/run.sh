@@ -5,8 +5,8 @@
 #   bench/run.sh --smoke    the same steps on small sizes, in under a minute, for CI: a missing tool is skipped
 #                           with a SKIP line; exits non-zero on a real failure (an upstream or the product did
 #                           not start, an input was not DELIVERED, a baseline request failed)
-#   options: --only S1,S4,jmh  run a subset (names: curl, httpclient, stock, S0, S1, S2, S3, S4, S5, jmh; S0 = start-up,
-#                              full mode only unless named)
+#   options: --only S1,S4,jmh  run a subset (names: curl, httpclient, stock, S0, S1, S2, S3, S4, S5, jmh, kafka-scale;
+#                              S0 = start-up and kafka-scale = one vs two instances on Kafka: full mode only unless named)
 #            --build           rebuild the product jar first (default: only when it is missing)
 #
 # Installs nothing itself: it needs java + mvn (the project's build), curl, and for full figures nginx, wrk and
@@ -61,6 +61,11 @@ BATCH=100                 # IDs per PUT, product and baselines
 CONCURRENCY=4             # S1: the product's default delivery.concurrency; baseline (b) uses the same
 S3_CONNECTIONS=16; S3_BODY_IDS=10
 S4_CONCURRENCY=16; S4_LATENCY_MS=20
+# kafka-scale: one vs two instances (statussync.transport=kafka) against the 20 ms upstream, per-instance concurrency
+# modest so that the upstream's latency, not the 2 cores, bounds each instance: at 4 the Kafka path's CPU per batch
+# starves 2 cores (docs/benchmarks.md, "kafka-scale")
+KS_CONCURRENCY=${BENCH_KAFKA_CONCURRENCY:-2}
+if [ "$MODE" = full ]; then KS_FILES=40; KS_PER_FILE=10000; else KS_FILES=10; KS_PER_FILE=2000; fi
 S5_HEAP=-Xmx128m          # S5 as the issue says; S1 runs with the same heap so that the RSS comparison is fair
 APP_HEAP=${BENCH_APP_HEAP:-$S5_HEAP}
 WIREMOCK_VERSION=3.13.2
@@ -328,7 +333,8 @@ start_app() {
   APP_LOG=$APP_DIR/app.log
   free_port; APP_PORT=$FREE_PORT
   mkdir -p "$APP_DIR/inbox" "$APP_DIR/done" "$APP_DIR/error"
-  ln "$READY_FILE" "$APP_DIR/inbox/0-ready.txt" 2>/dev/null || cp -p "$READY_FILE" "$APP_DIR/inbox/0-ready.txt"
+  local ready=${READY_NAME:-0-ready.txt}   # instances sharing done/ need names of their own
+  ln "$READY_FILE" "$APP_DIR/inbox/$ready" 2>/dev/null || cp -p "$READY_FILE" "$APP_DIR/inbox/$ready"
   # launched as README.md and docs/operations.md say: java @config/jvm.options ... -jar (APP_LAUNCH_OPTS= for plain java -jar)
   local cmd=(java ${APP_LAUNCH_OPTS-@config/jvm.options} "$APP_HEAP" $SMOKE_JVM_OPTS ${BENCH_APP_JVM_OPTS:-} -Dcamel.main.profile=prod
     "-Dstatussync.express-chat.url=$url"
@@ -363,7 +369,7 @@ start_app() {
     sleep 0.05
   done
   READY_S=$(calc "($(line_ms "$(grep -m1 -E 'Apache Camel .* started' "$APP_LOG")") - $t0) / 1000" 2)
-  wait_input 0-ready.txt 60 || die "$name: the first input (one ID) was not delivered (log: $APP_LOG)"
+  wait_input "$ready" 60 || die "$name: the first input (one ID) was not delivered (log: $APP_LOG)"
   FIRST_S=$(calc "($(line_ms "$INPUT_LINE") - $t0) / 1000" 2)
   say "  $name: started, ready (Camel started) in ${READY_S} s (${READY_CPU_S} CPU-s), /observe/health/ready 200 at ${READY_HTTP_S} s, first one-ID input done ${FIRST_S} s after launch"
 }
@@ -377,13 +383,17 @@ app_started() {
 }
 
 # wait_input NAME SECONDS: waits for the input's outcome line; sets INPUT_LINE, INPUT_OUTCOME, INPUT_DELIVERED,
-# INPUT_BATCHES, INPUT_MS (the receipt's durationMs); false unless DELIVERED with its receipt in done/
+# INPUT_BATCHES, INPUT_MS (the receipt's durationMs); false unless DELIVERED with its receipt in done/.
+# INPUT_LOGS (default: the instance's log) and INPUT_DONE (default: its done/) name where instances that share
+# their outputs (kafka-scale) write outcome lines and receipts: any instance's collector may finish an input.
 INPUT_LINE=""; INPUT_OUTCOME=""; INPUT_DELIVERED=0; INPUT_BATCHES=0; INPUT_MS=0
 wait_input() {
-  local name=$1
+  local name=$1 done_dir=${INPUT_DONE:-$APP_DIR/done}
+  local -a logs
+  read -r -a logs <<< "${INPUT_LOGS:-$APP_LOG}"
   # the outcome line (not the "in progress" lines of long inputs)
   local pattern="Input ${name//./\\.} (DELIVERED|PARTIAL|FAILED|REJECTED|DRY_RUN)[: ]"
-  input_line_seen() { INPUT_LINE=$(grep -m1 -E "$pattern" "$APP_LOG" || true); [ -n "$INPUT_LINE" ] || ! kill -0 "$APP_JAVA_PID" 2>/dev/null; }
+  input_line_seen() { INPUT_LINE=$(grep -h -m1 -E "$pattern" "${logs[@]}" 2>/dev/null | head -1 || true); [ -n "$INPUT_LINE" ] || ! kill -0 "$APP_JAVA_PID" 2>/dev/null; }
   wait_until "$2" input_line_seen || { say "  $name: no outcome after $2 s"; return 1; }
   [ -n "$INPUT_LINE" ] || { say "  $name: the product exited"; return 1; }
   INPUT_OUTCOME=$(sed -E 's/.* Input [^ ]+ ([A-Z]+)[: ].*/\1/' <<< "$INPUT_LINE")
@@ -392,8 +402,8 @@ wait_input() {
   INPUT_MS=$(sed -nE 's/.* in ([0-9]+) ms.*/\1/p' <<< "$INPUT_LINE")
   [ "$INPUT_OUTCOME" = DELIVERED ] || { say "  $name: $INPUT_LINE"; return 1; }
   # the receipt is written before the line is logged; the input is moved to done/ just after
-  grep -q '"outcome" *: *"DELIVERED"' "$APP_DIR/done/$name.receipt.json" 2>/dev/null \
-    || { say "  $name: no DELIVERED receipt in $APP_DIR/done"; return 1; }
+  grep -q '"outcome" *: *"DELIVERED"' "$done_dir/$name.receipt.json" 2>/dev/null \
+    || { say "  $name: no DELIVERED receipt in $done_dir"; return 1; }
 }
 
 # stop_app: SIGTERM to the JVM (graceful shutdown), then peak RSS from GNU time -> RSS_MB
@@ -543,6 +553,93 @@ run_stock() { # label url file concurrency
   record "${label%%-*}" "stock camel c=$conc" "$ids" "$(calc "$ms / 1000" 2)" "$(calc "$ms / 1000" 2)" "$K_CPU" \
     "$K_IDS_PER_S" "$K_REQ_PER_S" "$K_RSS" - - ""
   say "  $label stock Camel route (c=$conc): $ids IDs in $(calc "$ms / 1000" 2) s: $K_IDS_PER_S IDs/s, $K_REQ_PER_S req/s, peak RSS $K_RSS MB, $K_CPU CPU-s"
+}
+
+# ---- kafka-scale: a broker of its own (deploy/kafka), then N instances of the jar with statussync.transport=kafka
+KAFKA_BROKER=""; KAFKA_DATA=""
+start_broker() { # sets KAFKA_BROKER (host:port); the broker's pid joins PIDS, so that cleanup stops it
+  local port
+  KAFKA_DATA=$RUN_DIR/kafka
+  # the controller listens on the next port: both must be free
+  while free_port; port=$FREE_PORT; (exec 3<>"/dev/tcp/127.0.0.1/$((port + 1))") 2>/dev/null; do :; done
+  PORT_CURSOR=$((PORT_CURSOR + 1))
+  KAFKA_BROKER=$(deploy/kafka/start-broker.sh --port "$port" --data "$KAFKA_DATA" 2> "$RUN_DIR/kafka-start.log" | tail -1) \
+    || { cat "$RUN_DIR/kafka-start.log"; return 1; }
+  PIDS+=("$(cat "$KAFKA_DATA/broker.pid")")
+  say "  broker: Kafka (deploy/kafka/start-broker.sh) on $KAFKA_BROKER, data $KAFKA_DATA"
+}
+stop_broker() {
+  local pid
+  pid=$(cat "$KAFKA_DATA/broker.pid" 2>/dev/null || true)
+  deploy/kafka/stop-broker.sh --data "$KAFKA_DATA" > /dev/null 2>&1 || true
+  [ -z "$pid" ] || forget_pid "$pid"
+}
+
+# run_kafka_scale N FILES_DIR: N instances sharing done/, error/ and the journal (each its own inbox and port), all in
+# one consumer group, warmed by their one-ID files; the input files are dropped over their inboxes in turn (each
+# instance's intake publishes its share), and timed from the drop to the last input's outcome line in any instance's
+# log (the collectors write the receipts). Sets KS_IDS_PER_S KS_REQ_PER_S KS_OK
+run_kafka_scale() {
+  local n=$1 files_dir=$2 scen=kafka-scale-$1 shared i t_drop last wall c0 cpu batches ids consumed
+  local -a pids=() javas=() dirs=() logs=() ports=()
+  shared=$RUN_DIR/$scen-shared
+  KS_OK=0; KS_IDS_PER_S=0; KS_REQ_PER_S=0
+  mkdir -p "$shared/done" "$shared/error" "$shared/journal"
+  for i in $(seq 1 "$n"); do
+    logs+=("$RUN_DIR/$scen-$i/app.log")
+    # the ready file of instance i may be collected by any instance started so far
+    READY_NAME=0-ready-$i.txt INPUT_LOGS="${logs[*]}" INPUT_DONE=$shared/done start_app "$scen-$i" "$LATENCY_URL" \
+      -Dstatussync.transport=kafka "-Dstatussync.instance-id=$scen-$i" \
+      "-Dstatussync.kafka.bootstrap-servers=$KAFKA_BROKER" \
+      "-Dstatussync.kafka.batches-topic=$scen-batches" "-Dstatussync.kafka.outcomes-topic=$scen-outcomes" \
+      "-Dstatussync.kafka.group-id=$scen-workers" "-Dstatussync.kafka.collector-group-id=$scen-collectors" \
+      "-Dstatussync.done-dir=$shared/done" "-Dstatussync.error-dir=$shared/error" \
+      "-Dstatussync.kafka.journal-dir=$shared/journal" \
+      "-Dstatussync.delivery.concurrency=$KS_CONCURRENCY" -Dstatussync.file.poll-interval=100ms
+    pids+=("$APP_PID"); javas+=("$APP_JAVA_PID"); dirs+=("$APP_DIR"); ports+=("$APP_PORT")
+  done
+  # before anything is timed, the group has settled: every consumer thread of every instance has had partitions of
+  # the batches topic, and the assignment has not changed for 2 s (a thread joining late rebalances the whole group)
+  ks_settled() {
+    local l last
+    for l in "${logs[@]}"; do
+      [ "$(grep -o -E "clientId=consumer-$scen-workers-[0-9]+, groupId=$scen-workers\] Adding newly assigned partitions: $scen-batches" "$l" \
+           | sort -u | wc -l)" -ge "$KS_CONCURRENCY" ] || return 1
+    done
+    last=$(cat "${logs[@]}" | grep -h -E "(Adding newly|Revoke previously) assigned partitions.*$scen-(batches|outcomes)" | sort | tail -1)
+    [ $(( $(now_ms) - $(line_ms "$last") )) -ge 2000 ]
+  }
+  wait_until 90 ks_settled || real_failure "$scen: the consumer group did not settle (every thread with partitions of $scen-batches)"
+  c0=0; for i in "${!javas[@]}"; do c0=$((c0 + $(cpu_ticks "${javas[$i]}"))); done
+  t_drop=$(now_ms)
+  i=0
+  for f in "$files_dir"/s2-*.txt; do drop "$f" "${dirs[$((i % n))]}/inbox"; i=$((i + 1)); done
+  local outcomes='Input s2-[0-9]+\.txt (DELIVERED|PARTIAL|FAILED|REJECTED)[: ]'
+  ks_done() { [ "$(cat "${logs[@]}" | grep -c -E "$outcomes" || true)" -ge "$KS_FILES" ]; }
+  wait_until "$INPUT_TIMEOUT" ks_done || true
+  cpu=0; for i in "${!javas[@]}"; do cpu=$((cpu + $(cpu_ticks "${javas[$i]}"))); done
+  cpu=$(calc "($cpu - $c0) / $CLK_TCK" 2)
+  last=$(cat "${logs[@]}" | grep -h -E "$outcomes" | sort | tail -1)
+  consumed=""
+  for i in "${!dirs[@]}"; do
+    consumed+=" $(curl -s "http://127.0.0.1:${ports[$i]}/observe/metrics" \
+      | awk '/^statussync_kafka_batches_consumed_total/ { s += $NF } END { printf "%.0f", s }')"
+  done
+  local delivered
+  delivered=$(cat "${logs[@]}" | grep -h -E "$outcomes" | grep -c ' DELIVERED: ' || true)
+  for i in "${!dirs[@]}"; do
+    APP_PID=${pids[$i]}; APP_JAVA_PID=${javas[$i]}; APP_DIR=${dirs[$i]}; stop_app
+  done
+  if [ "$delivered" != "$KS_FILES" ]; then
+    real_failure "$scen: $delivered of $KS_FILES inputs DELIVERED (logs: ${logs[*]})"; return 1
+  fi
+  ids=$((KS_FILES * KS_PER_FILE)); batches=$(( (KS_PER_FILE + BATCH - 1) / BATCH * KS_FILES ))
+  wall=$(( $(line_ms "$last") - t_drop ))
+  KS_OK=1
+  KS_IDS_PER_S=$(calc "$ids / ($wall / 1000)" 0); KS_REQ_PER_S=$(calc "$batches / ($wall / 1000)" 0)
+  record kafka "$n instance(s) c=$KS_CONCURRENCY" "$ids" "$(calc "$wall / 1000" 2)" "$(calc "$wall / 1000" 2)" "$cpu" \
+    "$KS_IDS_PER_S" "$KS_REQ_PER_S" - - - "20 ms upstream; batches consumed per instance:$consumed"
+  say "  $scen: $KS_FILES files, $ids IDs in $(calc "$wall / 1000" 2) s from drop to the last outcome line: $KS_IDS_PER_S IDs/s, $KS_REQ_PER_S req/s, $cpu CPU-s (instances; $(calc "$cpu * 1000 / $batches" 1) CPU-ms per batch); batches consumed per instance:$consumed"
 }
 
 fmt_table() { # prints results.tsv rows of one scenario as a table
@@ -725,6 +822,35 @@ if wanted S4; then
     else target "S4 >= 0.9 x Little's-law bound" SKIP "not measured"; fi
   else
     real_failure "S4: no ${S4_LATENCY_MS} ms upstream ($LATENCY_UPSTREAM) could be started"
+  fi
+fi
+
+# ---- kafka-scale: two instances vs one on Kafka, against the 20 ms upstream (full mode, or when named)
+if { [ "$MODE" = full ] && wanted kafka-scale; } || [[ "$ONLY" == *",kafka-scale,"* ]]; then
+  if [ "$LATENCY_UPSTREAM" = nginx ] && [ -n "$LATENCY_URL" ] || { [ "$LATENCY_UPSTREAM" = wiremock ] && { [ -n "$WIREMOCK_URL" ] || start_wiremock; }; }; then
+    KS_DIR=$OUT/inputs/kafka-files-${KS_FILES}x${KS_PER_FILE}
+    if [ "$(find "$KS_DIR" -name 's2-*.txt' 2>/dev/null | wc -l)" != "$KS_FILES" ]; then
+      rm -rf "$KS_DIR"; java -cp "$CLASSES" GenInputs files "$KS_DIR" "$KS_FILES" "$KS_PER_FILE"
+    fi
+    bound=$(calc "$KS_CONCURRENCY * 1000 / $S4_LATENCY_MS" 0)
+    say "kafka-scale: $KS_FILES files of $KS_PER_FILE IDs, one instance then two (statussync.transport=kafka), concurrency $KS_CONCURRENCY each, upstream latency $S4_LATENCY_MS ms: $bound req/s per instance by Little's law"
+    READY_COLLECT=0   # these launches also wait for a broker: not start-up figures
+    if start_broker; then
+      run_kafka_scale 1 "$KS_DIR" && KS_ONE=$KS_REQ_PER_S || KS_ONE=0
+      run_kafka_scale 2 "$KS_DIR" && KS_TWO=$KS_REQ_PER_S || KS_TWO=0
+      stop_broker
+      fmt_table kafka
+      if [ "$KS_ONE" != 0 ] && [ "$KS_TWO" != 0 ]; then
+        r=$(calc "$KS_TWO / $KS_ONE" 2)
+        target "kafka-scale: 2 instances >= 1.8 x 1 instance" "$(awk "BEGIN { print ($r >= 1.8) ? \"PASS\" : \"FAIL\" }")" \
+          "$KS_TWO / $KS_ONE req/s = ${r} x (per-instance bound $bound req/s)"
+      else target "kafka-scale: 2 instances >= 1.8 x 1 instance" SKIP "not measured"; fi
+    else
+      real_failure "kafka-scale: the broker did not start (see $RUN_DIR/kafka-start.log)"
+    fi
+    READY_COLLECT=1
+  else
+    real_failure "kafka-scale: no ${S4_LATENCY_MS} ms upstream ($LATENCY_UPSTREAM) could be started"
   fi
 fi
 

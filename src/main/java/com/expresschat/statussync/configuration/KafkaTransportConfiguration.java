@@ -8,7 +8,9 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.util.TimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,9 @@ import com.expresschat.statussync.pause.IntakePausePolicy;
 import com.expresschat.statussync.storage.Folders;
 import com.expresschat.statussync.transport.BatchPublishing;
 import com.expresschat.statussync.transport.BatchWorker;
+import com.expresschat.statussync.transport.BrokerAdmin;
 import com.expresschat.statussync.transport.BrokerReadinessCheck;
+import com.expresschat.statussync.transport.ConsumerLag;
 import com.expresschat.statussync.transport.InputJournal;
 import com.expresschat.statussync.transport.KafkaCommit;
 import com.expresschat.statussync.transport.OutcomeCollector;
@@ -56,8 +60,9 @@ final class KafkaTransportConfiguration {
             IntakeGate gate) throws Exception {
         Settings.Transport transport = settings.transport();
         Registry registry = context.getRegistry();
-        TransportMetrics metrics = new TransportMetrics(registry.lookupByNameAndType(
-                MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class));
+        MeterRegistry meters = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
+                MeterRegistry.class);
+        TransportMetrics metrics = new TransportMetrics(meters);
         InputJournal journal = new InputJournal(transport.journalDir(), json);
         registry.bind("batchPublishing", new BatchPublishing(transport.kafka(), settings.dryRun(), folders, clock,
                 metrics));
@@ -93,9 +98,16 @@ final class KafkaTransportConfiguration {
         if (routes.isEmpty()) {
             return;
         }
-        // readiness names an unreachable broker (closed with the context, as a bound AutoCloseable bean is)
-        registry.bind("kafkaBrokerReadinessCheck", new BrokerReadinessCheck(
-                properties.resolveProperty("statussync.kafka.bootstrap-servers").orElse("")));
+        // readiness names an unreachable broker and shows the lag (closed with the context, as bound AutoCloseable
+        // beans are)
+        BrokerAdmin admin = new BrokerAdmin(properties.resolveProperty("statussync.kafka.bootstrap-servers").orElse(""));
+        registry.bind("kafkaBrokerAdmin", admin);
+        ConsumerLag lag = new ConsumerLag(admin, watchedGroups(properties, transport.kafka(), requests), clock,
+                meters);
+        registry.bind("kafkaConsumerLag", lag);
+        registry.bind("kafkaBrokerReadinessCheck", new BrokerReadinessCheck(admin, lag));
+        Duration lagInterval = Duration.ofMillis(TimeUtils.toMilliSeconds(
+                properties.resolveProperty("statussync.kafka.lag-interval").orElse("5s").trim()));
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
@@ -107,7 +119,28 @@ final class KafkaTransportConfiguration {
                 for (String route : routes) {
                     started.getRouteController().startRoute(route);
                 }
+                lag.schedule(started.getExecutorServiceManager().newSingleThreadScheduledExecutor(lag,
+                        "kafka-consumer-lag"), lagInterval);
             }
         });
+    }
+
+    /** The consumer groups whose lag is watched: the workers' and the collectors' (Kafka transport), the intake's. */
+    private static List<ConsumerLag.Watched> watchedGroups(PropertiesComponent properties, boolean kafka,
+            boolean requests) {
+        List<ConsumerLag.Watched> watched = new ArrayList<>();
+        if (kafka) {
+            watched.add(watched(properties, "statussync.kafka.group-id", "statussync.kafka.batches-topic"));
+            watched.add(watched(properties, "statussync.kafka.collector-group-id", "statussync.kafka.outcomes-topic"));
+        }
+        if (requests) {
+            watched.add(watched(properties, "statussync.kafka.requests-group-id", "statussync.kafka.requests-topic"));
+        }
+        return watched;
+    }
+
+    private static ConsumerLag.Watched watched(PropertiesComponent properties, String group, String topic) {
+        return new ConsumerLag.Watched(properties.resolveProperty(group).orElseThrow().trim(),
+                properties.resolveProperty(topic).orElseThrow().trim());
     }
 }

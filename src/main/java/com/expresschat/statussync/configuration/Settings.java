@@ -47,7 +47,8 @@ public record Settings(
         FileDrop fileDrop,
         int journalFlushEveryBatches,
         Storage storage,
-        Transport transport) {
+        Transport transport,
+        SharedInbox sharedInbox) {
 
     /**
      * Storage faults (§5): how often a held input's storage is tried again, and the free space required before an
@@ -63,6 +64,19 @@ public record Settings(
      * @param exclude   ant patterns of names that are never inputs (statussync.file.exclude)
      */
     public record FileDrop(Duration stableFor, String exclude) {
+    }
+
+    /**
+     * One inbox watched by several instances (docs/scaling.md, "A shared inbox"): active/passive, the file intake runs
+     * on the instance that holds the leader lock.
+     *
+     * @param enabled          statussync.file.shared-inbox
+     * @param leaderDir        statussync.file.leader-dir: where the lock file is (on the shared file system)
+     * @param checkInterval    statussync.file.leader-check-interval: how often the leader renews its heartbeat and
+     *                         the others look at it
+     * @param staleAfterChecks statussync.file.leader-stale-after-checks: heartbeats missed before the others take over
+     */
+    public record SharedInbox(boolean enabled, Path leaderDir, Duration checkInterval, int staleAfterChecks) {
     }
 
     /** When express-chat counts as failing (§4): the circuit breaker's settings. */
@@ -136,6 +150,10 @@ public record Settings(
                                                + journalFlushEveryBatches);
         require(storage.minFreeBytes() >= 0, "statussync.storage.min-free-space must not be negative, was "
                                              + storage.minFreeBytes());
+        require(!sharedInbox.enabled() || sharedInbox.staleAfterChecks() >= 2,
+                "statussync.file.leader-stale-after-checks must be at least 2, was " + sharedInbox.staleAfterChecks());
+        require(!sharedInbox.enabled() || sharedInbox.checkInterval().toMillis() >= 100,
+                "statussync.file.leader-check-interval must be at least 100ms, was " + sharedInbox.checkInterval());
         require(rest.maxBodySize() >= 1, "statussync.rest.max-body-size must be at least 1 byte, was "
                                          + rest.maxBodySize());
     }
@@ -189,7 +207,18 @@ public record Settings(
                 new Transport(p.getTransport(),
                         p.optional("statussync.instance-id", "").isBlank() ? defaultInstanceId()
                                 : p.get("statussync.instance-id").trim(),
-                        Path.of(p.optional("statussync.kafka.journal-dir", "data/journal"))));
+                        Path.of(p.optional("statussync.kafka.journal-dir", "data/journal"))),
+                new SharedInbox(Boolean.parseBoolean(p.optional("statussync.file.shared-inbox", "false").trim()),
+                        leaderDir(p),
+                        Duration.ofMillis(TimeUtils.toMilliSeconds(
+                                p.optional("statussync.file.leader-check-interval", "2s").trim())),
+                        Integer.parseInt(p.optional("statussync.file.leader-stale-after-checks", "3").trim())));
+    }
+
+    /** statussync.file.leader-dir; by default the hidden .leader folder of the (shared) inbox. */
+    private static Path leaderDir(Reader p) {
+        String dir = p.optional("statussync.file.leader-dir", "").trim();
+        return dir.isEmpty() ? Path.of(p.get("statussync.inbox-dir")).resolve(".leader") : Path.of(dir);
     }
 
     /** Host name and pid: unique among the instances of a group, and readable in a receipt. */

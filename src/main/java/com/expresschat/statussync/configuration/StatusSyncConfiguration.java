@@ -68,7 +68,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         Folders folders = new Folders(settings.inboxDir(), settings.doneDir(), settings.errorDir(),
                 new StorageFaults(clock, settings.storage().retryInterval()), settings.storage().minFreeBytes());
         AsyncInbox asyncInbox = new AsyncInbox(folders, new HttpAnswer(json));
-        CrashRecovery.run(folders, asyncInbox);
+        CrashRecovery.run(folders, asyncInbox, settings.sharedInbox().enabled());
         RowValidator validator = new RowValidator(settings.idPattern(), settings.allowedStatuses(),
                 settings.defaultStatus());
         FailureClassifier classifier = new FailureClassifier(clock, secrets);
@@ -127,6 +127,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         RestIntakeConfiguration.configure(context, profile, settings.rest(), folders, gate, asyncInbox, json,
                 metrics::loginFailed, clock);
         KafkaTransportConfiguration.configure(context, settings, folders, json, clock, gate);
+        SharedInboxConfiguration.configure(context, settings, folders, asyncInbox);
 
         LOG.info("express-chat-status-sync: profile={} endpoint={} inbox={} done={} error={} batchSize={} "
                  + "concurrency={} maxRetries={} isolation={} (max {} extra requests per batch) onInvalid={} dryRun={} "

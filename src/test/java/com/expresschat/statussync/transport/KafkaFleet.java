@@ -110,8 +110,8 @@ final class KafkaFleet implements AutoCloseable {
                 "-Dstatussync.transport=kafka",
                 "-Dstatussync.instance-id=" + id,
                 "-Dstatussync.kafka.bootstrap-servers=" + bootstrapServers,
-                "-Dstatussync.kafka.batches-topic=batches-" + run,
-                "-Dstatussync.kafka.outcomes-topic=outcomes-" + run,
+                "-Dstatussync.kafka.batches-topic=" + batchesTopic(),
+                "-Dstatussync.kafka.outcomes-topic=" + outcomesTopic(),
                 "-Dstatussync.kafka.group-id=workers-" + run,
                 "-Dstatussync.kafka.collector-group-id=collectors-" + run,
                 "-Dstatussync.kafka.journal-dir=" + shared().resolve("journal"),
@@ -156,6 +156,10 @@ final class KafkaFleet implements AutoCloseable {
         return "batches-" + run;
     }
 
+    String outcomesTopic() {
+        return "outcomes-" + run;
+    }
+
     private static Stream<String> logLines(Instance instance) {
         try {
             return instance.process().output().lines();
@@ -166,11 +170,25 @@ final class KafkaFleet implements AutoCloseable {
 
     /** statussync_kafka_batches_consumed_total of the instance, all results. */
     double consumed(Instance instance) throws Exception {
-        HttpResponse<Stream<String>> metrics = http.send(HttpRequest.newBuilder(
+        return metrics(instance).filter(l -> l.startsWith("statussync_kafka_batches_consumed_total"))
+                .mapToDouble(KafkaFleet::value).sum();
+    }
+
+    /** statussync_kafka_consumer_lag of the group that consumes {@code topic}, as the instance's metrics show it. */
+    double lag(Instance instance, String topic) throws Exception {
+        return metrics(instance).filter(l -> l.startsWith("statussync_kafka_consumer_lag{")
+                                             && l.contains("topic=\"" + topic + "\""))
+                .mapToDouble(KafkaFleet::value).findFirst().orElse(Double.NaN);
+    }
+
+    private Stream<String> metrics(Instance instance) throws Exception {
+        return http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + instance.port() + "/observe/metrics")).build(),
-                HttpResponse.BodyHandlers.ofLines());
-        return metrics.body().filter(l -> l.startsWith("statussync_kafka_batches_consumed_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                HttpResponse.BodyHandlers.ofLines()).body();
+    }
+
+    private static double value(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     /** The instance's readiness: status code and body. */

@@ -25,6 +25,8 @@ import com.expresschat.statussync.support.KafkaBroker;
  * sent twice are bounded by what can be in flight: one record per consumer thread of the killed worker, plus one per
  * consumer thread of the group for each of the (at most two) rebalances the kill and the restart cause (a commit
  * that a rebalance refuses makes the record be taken again).</li>
+ * <li>Consumer lag in the metrics: the workers' group lags on the batches topic while files are being delivered, and
+ * neither group lags once every input is done.</li>
  * </ol>
  */
 class KafkaScaleOutIT extends KafkaFleetSupport {
@@ -49,6 +51,11 @@ class KafkaScaleOutIT extends KafkaFleetSupport {
 
         Map<String, List<String>> inputs = fleet.dropInputs("A", FILES, IDS_PER_FILE, 0x64b00000);
 
+        // 3. a backlog shows as lag of the workers' group (the group's lag: A's metrics count B's commits too)
+        double backlog = await().atMost(KafkaBroker.PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> fleet.lag(a, fleet.batchesTopic()), l -> l > 0);
+        System.out.printf("KafkaScaleOutIT: lag of the workers' group with a backlog: %.0f batches%n", backlog);
+
         // 1. both instances deliver; 2. B is killed while batches are in flight ...
         await().atMost(KafkaBroker.PATIENCE).pollInterval(Duration.ofMillis(100))
                 .until(() -> fleet.consumed(b) >= 3 * BATCHES_PER_FILE && fleet.consumed(a) > 0);
@@ -68,6 +75,13 @@ class KafkaScaleOutIT extends KafkaFleetSupport {
         System.out.printf("KafkaScaleOutIT: all %d receipts %.1f s after B's restart; consumed %s%n", FILES,
                 (System.nanoTime() - t0) / 1e9, fleet.consumedBy(a, again));
 
+        // 3. ... and no lag once every input is done, seen from both instances
+        for (KafkaFleet.Instance instance : List.of(a, again)) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> fleet.lag(instance, fleet.batchesTopic()) == 0
+                                 && fleet.lag(instance, fleet.outcomesTopic()) == 0);
+        }
+
         fleet.assertAllReceived(inputs);
         Set<String> deliveredBy = fleet.assertAllDelivered(inputs.keySet(), IDS_PER_FILE, BATCHES_PER_FILE);
         assertThat(deliveredBy).as("instances named in the receipts").containsExactlyInAnyOrder("A", "B");
@@ -78,6 +92,6 @@ class KafkaScaleOutIT extends KafkaFleetSupport {
     }
 
     private KafkaFleet.Instance start(String id) throws Exception {
-        return fleet.start(id, List.of(), Map.of("EXPRESS_CHAT_TOKEN", TOKEN));
+        return fleet.start(id, List.of("-Dstatussync.kafka.lag-interval=500ms"), Map.of("EXPRESS_CHAT_TOKEN", TOKEN));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 
 import org.apache.camel.ExchangeProperty;
@@ -36,8 +37,19 @@ public class AsyncInbox {
      * answered 202, so their clients still hold them. Only this API's own part files are touched.
      */
     public void removeUnfinished() throws IOException {
+        removeUnfinishedBefore(Instant.MAX);
+    }
+
+    /**
+     * The same for part files last written before {@code before} only: with a shared inbox another instance may be
+     * storing a body right now (a body is written in one go, in well under a second).
+     */
+    public void removeUnfinishedBefore(Instant before) throws IOException {
         try (DirectoryStream<Path> parts = Files.newDirectoryStream(folders.inbox(), ".rest-*" + AtomicFiles.PART_SUFFIX)) {
             for (Path part : parts) {
+                if (!Files.getLastModifiedTime(part).toInstant().isBefore(before)) {
+                    continue;
+                }
                 LOG.info("Removing {}: a REST body whose storing was interrupted (it was never accepted)", part);
                 Files.deleteIfExists(part);
             }
