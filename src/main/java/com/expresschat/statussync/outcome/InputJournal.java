@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.model.BatchOutcome;
+import com.expresschat.statussync.storage.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The journal of one claimed input (§5): append-only NDJSON, one {@link BatchOutcome} per line, in the order the
  * outcomes are recorded, beside the claimed file (storage.Claims names it). Written through a buffer that is flushed
- * to the operating system every {@code flushEvery} outcomes and when the input completes, so that after a kill -9
- * only the unflushed tail is missing. A retried or restarted input {@link #replay replays} it first: the batches it
+ * and forced to disk (fsync) every {@code flushEvery} outcomes and when the input completes, so that after a kill -9
+ * or a power loss only the unflushed tail is missing. A retried or restarted input {@link #replay replays} it first: the batches it
  * holds count as done (the batching of the same bytes is deterministic: a batch is the input and its number) and are
  * not sent again. A line the crash cut short is dropped, and the file truncated to its last complete line before
  * anything is appended. Outcomes are recorded one at a time (the split's aggregation): nothing here is synchronized.
@@ -38,6 +40,7 @@ public final class InputJournal implements Closeable {
     private final ObjectMapper json;
     private final int flushEvery;
     private final BitSet recorded = new BitSet();
+    private FileChannel channel;
     private OutputStream out;
     private int unflushed;
 
@@ -104,27 +107,46 @@ public final class InputJournal implements Closeable {
         return recorded.get(number);
     }
 
-    /** Appends a batch's outcome; flushes every {@code flushEvery} outcomes. */
-    public void append(BatchOutcome outcome) throws IOException {
+    /**
+     * Appends a batch's outcome; flushes every {@code flushEvery} outcomes, and returns whether it did. A write that
+     * fails names the journal's file (a storage fault of the claim folder).
+     */
+    public boolean append(BatchOutcome outcome) throws IOException {
         if (file == null) {
-            return;
+            return false;
         }
-        if (out == null) {
-            out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND), BUFFER_BYTES);
+        try {
+            if (out == null) {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND);
+                out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
+            }
+            out.write(json.writeValueAsBytes(outcome));
+            out.write('\n');
+        } catch (IOException e) {
+            throw AtomicFiles.naming(file, e);
         }
-        out.write(json.writeValueAsBytes(outcome));
-        out.write('\n');
         recorded.set(outcome.batch().number());
         if (++unflushed >= flushEvery) {
             flush();
+            return true;
         }
+        return false;
     }
 
-    /** Hands what is buffered to the operating system: it survives a crash of the process from here on. */
+    /**
+     * Hands what is buffered to the operating system and forces it to disk: it survives a crash of the process, and
+     * of the machine, from here on.
+     */
     public void flush() throws IOException {
         if (out != null) {
-            out.flush();
+            try {
+                out.flush();
+                // the data only: the file's length is metadata a replay does not need exact (a cut line is dropped)
+                channel.force(false);
+            } catch (IOException e) {
+                throw AtomicFiles.naming(file, e);
+            }
             unflushed = 0;
         }
     }
@@ -141,6 +163,7 @@ public final class InputJournal implements Closeable {
             LOG.warn("Could not close journal {}: {}", file, e.getMessage());
         }
         out = null;
+        channel = null;
     }
 
     /** Removes the journal once its input is finished. */
