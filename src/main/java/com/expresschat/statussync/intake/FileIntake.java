@@ -6,7 +6,6 @@ import java.nio.file.Path;
 
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeException;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +64,11 @@ public class FileIntake {
      * storage works (storage.HeldInputs). Otherwise back into the inbox, under its name unless a newer file took it
      * meanwhile (never over that file), so that it is tried again. Either way its journal is kept.
      */
-    public String failedPath(@Header(Exchange.FILE_NAME_ONLY) String name, @ExchangeException Exception failure) {
+    public String failedPath(@Header(Exchange.FILE_NAME_ONLY) String name, Exchange failed) {
+        // the exception as thrown, with its causes (@ExchangeException would bind the root cause alone); by the time
+        // the consumer rolls back, Camel has moved it to the caught-exception property
+        Exception failure = failed.getException() != null ? failed.getException()
+                : failed.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (folders.faults().recordIfStorage(failure, folders.writeFolders())) {
             Path held = folders.freeName(folders.claims().held(), name);
             LOG.warn("Input {} stopped by a storage fault: held in {} until storage takes files, then it resumes where "

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.LogCapture;
+import com.expresschat.statussync.support.RunFolders;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -115,7 +115,7 @@ class StorageHoldTest extends StatusSyncTestSupport {
         assertThat(receipt.path("counts").path("deadLettered").asInt()).isEqualTo(60);
         assertSentTwiceAtMost(BOUND * BATCH, 300);
         // one dead-letter file, every dead-lettered ID in it once
-        Map<String, Integer> deadLettered = deadLetteredIds(error());
+        Map<String, Integer> deadLettered = RunFolders.deadLetteredIdCounts(error());
         assertThat(deadLettered).hasSize(60).allSatisfy((id, files) -> assertThat(files).isEqualTo(1));
         assertThat(receipt.path("deadLetterFiles")).hasSize(1);
         assertRecovered();
@@ -163,21 +163,6 @@ class StorageHoldTest extends StatusSyncTestSupport {
     private static void repair(Path folder) throws IOException {
         Files.delete(folder);
         Files.createDirectory(folder);
-    }
-
-    /** How many dead-letter files of error/ hold each ID. */
-    static Map<String, Integer> deadLetteredIds(Path error) throws IOException {
-        Map<String, Integer> files = new HashMap<>();
-        try (Stream<Path> deadLetters = Files.list(error)) {
-            for (Path file : deadLetters.filter(p -> p.toString().endsWith(".ndjson")).toList()) {
-                Set<String> ids = new HashSet<>();
-                for (String line : Files.readAllLines(file)) {
-                    ids.add(ExpressChatStub.read(line).path("id").asText());
-                }
-                ids.forEach(id -> files.merge(id, 1, Integer::sum));
-            }
-        }
-        return files;
     }
 
     private static Stream<Path> walk(Path dir) {
