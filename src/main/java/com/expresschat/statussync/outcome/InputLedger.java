@@ -28,7 +28,7 @@ public final class InputLedger implements InputRun {
     private final BatchRecords batches;
     private final DeadLetterFiles deadLetters;
     private final ProgressLog progress;
-    private final InputJournal journal;
+    private final InputJournal<BatchOutcome> journal;
     private final StorageCheck storage;
 
     /** Checks that the input's outcomes can still be written (storage.Folders#checkUsable), or throws. */
@@ -47,7 +47,7 @@ public final class InputLedger implements InputRun {
     }
 
     public InputLedger(Input input, Instant startedAt, BatchRecords batches, DeadLetterFiles deadLetters,
-            ProgressLog progress, InputJournal journal) {
+            ProgressLog progress, InputJournal<BatchOutcome> journal) {
         this(input, startedAt, batches, deadLetters, progress, journal, StorageCheck.NONE);
     }
 
@@ -57,7 +57,7 @@ public final class InputLedger implements InputRun {
      * take the batches in flight.
      */
     public InputLedger(Input input, Instant startedAt, BatchRecords batches, DeadLetterFiles deadLetters,
-            ProgressLog progress, InputJournal journal, StorageCheck storage) {
+            ProgressLog progress, InputJournal<BatchOutcome> journal, StorageCheck storage) {
         this.storage = storage;
         this.input = input;
         this.startedAt = startedAt;

@@ -14,6 +14,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.expresschat.statussync.model.BatchOutcome;
 import com.expresschat.statussync.model.Input;
 import com.expresschat.statussync.model.LogContext;
 import com.expresschat.statussync.model.Tally;
@@ -109,8 +110,8 @@ public class InputLedgers {
         Path snapshot = input.snapshot();
         String identity = snapshot == null || !Files.exists(snapshot, LinkOption.NOFOLLOW_LINKS) ? null
                 : Claims.identityOf(snapshot);
-        InputJournal journal = identity == null ? InputJournal.none()
-                : new InputJournal(Claims.journalBeside(snapshot, identity), json, journalFlushEvery);
+        InputJournal<BatchOutcome> journal = identity == null ? InputJournal.none()
+                : InputJournal.of(Claims.journalBeside(snapshot, identity), json, journalFlushEvery);
         InputLedger ledger = new InputLedger(input, startedAt, batches,
                 new DeadLetterFiles(folders, input.name(), json, identity),
                 new ProgressLog(progressEveryBatches, progressEvery, clock), journal, storage);

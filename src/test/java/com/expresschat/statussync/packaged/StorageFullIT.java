@@ -168,9 +168,41 @@ class StorageFullIT {
         assertNothingLeft();
     }
 
+    @Test
+    void anInputIsNotClaimedWhileErrorLacksFreeSpaceAndIsTakenOnceSpaceIsBack() throws Exception {
+        start();
+        Path filler = fill(error);
+        List<String> ids = RunFolders.writeInput(inbox, "waiting.txt", 1_000, 14);
+        Path waiting = inbox.resolve("waiting.txt");
+        Object ctime = Files.getAttribute(waiting, "unix:ctime");
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> app.output().contains("less than statussync.storage.min-free-space"));
+        // many polls: never renamed into the claim folder (its ctime would change), nothing sent
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> ctime.equals(Files.getAttribute(waiting, "unix:ctime")));
+        assertThat(inbox.resolve(".claimed/waiting.txt")).doesNotExist();
+        assertThat(requests()).isZero();
+        HttpResponse<String> ready = get("/observe/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body().replace("\\/", "/")).contains(error + " cannot take files");
+
+        Files.delete(filler);
+        JsonNode receipt = awaitReceipt(done.resolve("waiting.txt.receipt.json"));
+        assertThat(receipt.path("outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(RunFolders.receivedIdCounts(expressChat)).hasSize(ids.size()).allSatisfy((id, n) ->
+                assertThat(n).isEqualTo(1));
+        assertNothingLeft();
+    }
+
     /** Once {@code puts} PUTs are answered, fills {@code folder} to the last byte; returns the filler. */
     private Path fillAfter(int puts, Path folder) throws IOException {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> requests() >= puts);
+        return fill(folder);
+    }
+
+    /** Fills {@code folder} to the last byte; returns the filler. */
+    private static Path fill(Path folder) throws IOException {
         Path filler = folder.resolve("filler");
         byte[] block = new byte[64 * 1024];
         try (OutputStream out = Files.newOutputStream(filler)) {

@@ -136,7 +136,7 @@ class KafkaScaleOutIT {
         assertThat(deliveredBy).as("instances named in the receipts").containsExactlyInAnyOrder("A", "B");
         assertThat(RunFolders.listFiles(shared.resolve("error"))).as("nothing dead-lettered").isEmpty();
         assertThat(RunFolders.listFiles(shared.resolve("journal"))).as("no input left uncollected")
-                .allMatch(name -> name.endsWith(InputJournal.COMPLETED)).hasSize(FILES);
+                .allMatch(name -> name.endsWith(CollectorJournals.COMPLETED)).hasSize(FILES);
 
         Map<String, Integer> perRequestId = new HashMap<>();
         expressChat.findAll(putRequestedFor(urlEqualTo(ExpressChatStub.PATH)))
