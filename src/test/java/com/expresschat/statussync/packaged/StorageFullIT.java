@@ -185,7 +185,7 @@ class StorageFullIT {
         assertThat(requests()).isZero();
         HttpResponse<String> ready = get("/observe/health/ready");
         assertThat(ready.statusCode()).isEqualTo(503);
-        assertThat(ready.body().replace("\\/", "/")).contains(error + " cannot take files");
+        assertThat(readinessMessage(ready)).startsWith(error + " cannot take files");
 
         Files.delete(filler);
         JsonNode receipt = awaitReceipt(done.resolve("waiting.txt.receipt.json"));
@@ -222,7 +222,7 @@ class StorageFullIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(held));
         HttpResponse<String> ready = get("/observe/health/ready");
         assertThat(ready.statusCode()).isEqualTo(503);
-        assertThat(ready.body().replace("\\/", "/")).contains(folder + " cannot take files")
+        assertThat(readinessMessage(ready)).startsWith(folder + " cannot take files")
                 .contains("statussync.storage.min-free-space");
         assertThat(get("/observe/metrics").body()).contains("statussync_storage_unusable 1.0");
         // the batches in flight end, then nothing more is sent while the hold lasts (3 s), and it stays claimed
@@ -234,6 +234,11 @@ class StorageFullIT {
         System.out.println("StorageFullIT " + name + ": " + putsAtFault + " PUTs before " + folder.getFileName()
                            + " filled up, " + after + " after (bound " + BOUND + ")");
         assertThat(after).as("PUTs after the fault").isLessThanOrEqualTo(BOUND);
+    }
+
+    /** The reason readiness gives (Camel's health answer escapes each / as \\/ inside its strings). */
+    private static String readinessMessage(HttpResponse<String> ready) {
+        return ExpressChatStub.read(ready.body()).path("checks").get(0).path("message").asText().replace("\\/", "/");
     }
 
     private void assertAccounted(JsonNode receipt, List<String> ids, int delivered, int deadLettered) {
