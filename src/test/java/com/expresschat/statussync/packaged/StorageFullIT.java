@@ -127,12 +127,7 @@ class StorageFullIT {
         start();
         List<String> ids = RunFolders.writeInput(inbox, "users.txt", IDS, 12);
 
-        Path filler = fillAfter(40, done);
-        int putsAtFault = requests();
-        assertHeld("users.txt", done, putsAtFault);
-
-        Files.delete(filler);
-        JsonNode receipt = awaitReceipt(done.resolve("users.txt.receipt.json"));
+        JsonNode receipt = heldThenFinished("users.txt", done);
         assertThat(receipt.path("outcome").asText()).isEqualTo("DELIVERED");
         assertAccounted(receipt, ids, IDS, 0);
         assertThat(done.resolve("users.txt")).exists();
@@ -152,12 +147,7 @@ class StorageFullIT {
                     .willReturn(aResponse().withStatus(503).withFixedDelay(60)));
         }
 
-        Path filler = fillAfter(40, error);
-        int putsAtFault = requests();
-        assertHeld("refused.txt", error, putsAtFault);
-
-        Files.delete(filler);
-        JsonNode receipt = awaitReceipt(done.resolve("refused.txt.receipt.json"));
+        JsonNode receipt = heldThenFinished("refused.txt", error);
         assertThat(receipt.path("outcome").asText()).isEqualTo("PARTIAL");
         assertAccounted(receipt, ids, IDS - failing.size() * BATCH_SIZE, failing.size() * BATCH_SIZE);
         Map<String, Integer> deadLettered = RunFolders.deadLetteredIdCounts(error);
@@ -193,6 +183,17 @@ class StorageFullIT {
         assertThat(RunFolders.receivedIdCounts(expressChat)).hasSize(ids.size()).allSatisfy((id, n) ->
                 assertThat(n).isEqualTo(1));
         assertNothingLeft();
+    }
+
+    /**
+     * Fills {@code folder} once 40 PUTs of input {@code name} are answered, checks that it is held, frees the space and
+     * returns its receipt.
+     */
+    private JsonNode heldThenFinished(String name, Path folder) throws Exception {
+        Path filler = fillAfter(40, folder);
+        assertHeld(name, folder, requests());
+        Files.delete(filler);
+        return awaitReceipt(done.resolve(name + ".receipt.json"));
     }
 
     /** Once {@code puts} PUTs are answered, fills {@code folder} to the last byte; returns the filler. */
