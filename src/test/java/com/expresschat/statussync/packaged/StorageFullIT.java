@@ -296,8 +296,10 @@ class StorageFullIT {
         }
     }
 
+    /** The receipt, once the input is archived beside it (the consumer moves the input just after the receipt). */
     private static JsonNode awaitReceipt(Path receipt) throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(receipt));
+        Path archived = receipt.resolveSibling(receipt.getFileName().toString().replace(".receipt.json", ""));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(receipt) && Files.exists(archived));
         return ExpressChatStub.read(Files.readString(receipt));
     }
 
