@@ -26,14 +26,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The journal of one input (§5): append-only NDJSON, one entry per line, in the order they are recorded. A claimed
  * input's journal holds its {@link BatchOutcome}s ({@link #of}), beside the claimed file (storage.Claims names it); a
- * transport's outcome collector journals its own envelopes of them the same way, each forced to disk before its
- * record is committed (flushed every entry). Entries that carry a batch number are kept once per batch: the first one
- * journaled counts. Written through a buffer that is flushed
- * and forced to disk (fsync) every {@code flushEvery} outcomes and when the input completes, so that after a kill -9
- * or a power loss only the unflushed tail is missing. A retried or restarted input {@link #replay replays} it first: the batches it
- * holds count as done (the batching of the same bytes is deterministic: a batch is the input and its number) and are
- * not sent again. A line the crash cut short is dropped, and the file truncated to its last complete line before
- * anything is appended. Outcomes are recorded one at a time (the split's aggregation): nothing here is synchronized.
+ * transport's outcome collector journals its own envelopes of them with it too, flushed at every entry before the
+ * record is committed. Entries that carry a batch number count once per batch: the first one journaled.
+ * <p>
+ * Written through a buffer that is flushed and forced to disk (fsync) every {@code flushEvery} entries and when the
+ * input completes, so that after a kill -9 or a power loss only the unflushed tail is missing. A retried or restarted
+ * input {@link #replay replays} it first: the batches it holds count as done (the batching of the same bytes is
+ * deterministic: a batch is the input and its number) and are not sent again. A line the crash cut short is dropped,
+ * and the file truncated to its last complete line before anything is appended. Entries are recorded one at a time
+ * (the split's aggregation, a collector's consumer): nothing here is synchronized.
  */
 public final class InputJournal<T> implements Closeable {
 
@@ -77,11 +78,6 @@ public final class InputJournal<T> implements Closeable {
     /** No journal: an input held in memory (a synchronous REST request) has nothing to resume. */
     public static InputJournal<BatchOutcome> none() {
         return of(null, null, 1);
-    }
-
-    /** The file (which may not exist yet). */
-    public Path file() {
-        return file;
     }
 
     /**
@@ -203,11 +199,6 @@ public final class InputJournal<T> implements Closeable {
         }
         out = null;
         channel = null;
-    }
-
-    /** The journal's length on disk (0 when there is none): another instance may have written to it. */
-    public long length() throws IOException {
-        return file != null && Files.exists(file) ? Files.size(file) : 0;
     }
 
     /** Removes the journal once its input is finished. */
