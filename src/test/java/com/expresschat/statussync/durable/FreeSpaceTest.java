@@ -40,7 +40,7 @@ class FreeSpaceTest extends StatusSyncTestSupport {
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
                 .until(() -> changed.equals(Files.getAttribute(waiting, "unix:ctime")));
         assertThat(inbox().resolve(".claimed/waiting.txt")).doesNotExist();
-        assertThat(LogCapture.text()).contains(done() + " cannot take files").doesNotContain("Rollback");
+        assertThat(LogCapture.text()).contains(done() + " cannot take files").doesNotContain("GenericFile[.claimed/waiting.txt]");
         assertThat(expressChat.requests()).isEmpty();
         assertThat(done().resolve("waiting.txt.receipt.json")).doesNotExist();
     }
