@@ -25,8 +25,8 @@ import com.expresschat.statussync.transport.BatchPublishing;
 import com.expresschat.statussync.transport.BatchWorker;
 import com.expresschat.statussync.transport.BrokerAdmin;
 import com.expresschat.statussync.transport.BrokerReadinessCheck;
+import com.expresschat.statussync.transport.CollectorJournals;
 import com.expresschat.statussync.transport.ConsumerLag;
-import com.expresschat.statussync.transport.InputJournal;
 import com.expresschat.statussync.transport.KafkaCommit;
 import com.expresschat.statussync.transport.OutcomeCollector;
 import com.expresschat.statussync.transport.PublishedBatchCount;
@@ -63,7 +63,7 @@ final class KafkaTransportConfiguration {
         MeterRegistry meters = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
                 MeterRegistry.class);
         TransportMetrics metrics = new TransportMetrics(meters);
-        InputJournal journal = new InputJournal(transport.journalDir(), json);
+        CollectorJournals journals = new CollectorJournals(transport.journalDir(), json);
         registry.bind("batchPublishing", new BatchPublishing(transport.kafka(), settings.dryRun(), folders, clock,
                 metrics));
         registry.bind("publishedBatchCount", new PublishedBatchCount());
@@ -71,7 +71,7 @@ final class KafkaTransportConfiguration {
         registry.bind("kafkaCommit", new KafkaCommit());
         registry.bind("kafkaRequests", new KafkaRequests(folders));
         registry.bind("batchDelivery", new BatchDelivery(context.createProducerTemplate()));
-        registry.bind("outcomeCollector", new OutcomeCollector(journal,
+        registry.bind("outcomeCollector", new OutcomeCollector(journals,
                 registry.lookupByNameAndType("inputLedgers", InputLedgers.class),
                 registry.lookupByNameAndType("inputCompletion", InputCompletion.class), folders, metrics));
         // the worker's and the Kafka intake's consumers are suspended while intake is paused, as the file intake's is
@@ -82,7 +82,7 @@ final class KafkaTransportConfiguration {
                 properties.resolveProperty("statussync.kafka.requests-enabled").orElse("false").trim());
         List<String> routes = new ArrayList<>();
         if (transport.kafka()) {
-            journal.prepare(KEEP_COMPLETED, clock);
+            journals.prepare(KEEP_COMPLETED, clock);
             routes.addAll(TRANSPORT_ROUTES);
             LOG.info("Transport kafka: instance {} brokers {} batches topic {} outcomes topic {} group {} journal {}",
                     transport.instanceId(), properties.resolveProperty("statussync.kafka.bootstrap-servers").orElse("?"),

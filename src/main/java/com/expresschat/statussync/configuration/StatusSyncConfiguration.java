@@ -40,6 +40,7 @@ import com.expresschat.statussync.pause.IntakeGate;
 import com.expresschat.statussync.pause.IntakePausePolicy;
 import com.expresschat.statussync.simulator.ExpressChatSimulator;
 import com.expresschat.statussync.storage.Folders;
+import com.expresschat.statussync.storage.HeldInputs;
 import com.expresschat.statussync.storage.StorageFaults;
 import com.expresschat.statussync.validation.InputValidation;
 import com.expresschat.statussync.validation.RowValidator;
@@ -88,7 +89,7 @@ public class StatusSyncConfiguration implements CamelConfiguration {
 
         Registry registry = context.getRegistry();
         registry.bind("folders", folders);
-        registry.bind("storageFaults", folders.faults());
+        registry.bind("heldInputs", new HeldInputs(folders));
         InboxEntries inboxEntries = new InboxEntries(folders.inbox());
         registry.bind("inboxEntries", inboxEntries);
         registry.bind("fileIntake", new FileIntake(new InboxEntries(folders.claims().folder()), folders));

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.model.Input;
 import com.expresschat.statussync.model.Receipt;
@@ -27,6 +29,8 @@ import com.expresschat.statussync.storage.Folders;
  */
 public class FileIntake {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FileIntake.class);
+
     public static final String SOURCE = "file";
 
     private final InboxEntries entries;
@@ -37,7 +41,7 @@ public class FileIntake {
         this(claimed, null);
     }
 
-    /** {@code folders}: where an input that failed is put back (the inbox), see {@link #putBackPath}. */
+    /** {@code folders}: where an input that failed goes (held, or back into the inbox), see {@link #failedPath}. */
     public FileIntake(InboxEntries claimed, Folders folders) {
         this.entries = claimed;
         this.folders = folders;
@@ -55,10 +59,22 @@ public class FileIntake {
     }
 
     /**
-     * Where the file consumer puts a claimed input back when processing failed (its {@code moveFailed}): the inbox,
-     * under its name unless a newer file took it meanwhile (never over that file), so that it is tried again.
+     * Where the file consumer puts a claimed input when processing failed (its {@code moveFailed}). Stopped by a
+     * storage fault (done/, error/ or its journal could not be written): it stays claimed, in the held folder, until
+     * storage works (storage.HeldInputs). Otherwise back into the inbox, under its name unless a newer file took it
+     * meanwhile (never over that file), so that it is tried again. Either way its journal is kept.
      */
-    public String putBackPath(@Header(Exchange.FILE_NAME_ONLY) String name) {
+    public String failedPath(@Header(Exchange.FILE_NAME_ONLY) String name, Exchange failed) {
+        // the exception as thrown, with its causes (@ExchangeException would bind the root cause alone); by the time
+        // the consumer rolls back, Camel has moved it to the caught-exception property
+        Exception failure = failed.getException() != null ? failed.getException()
+                : failed.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (folders.faults().recordIfStorage(failure, folders.writeFolders())) {
+            Path held = folders.freeName(folders.claims().held(), name);
+            LOG.warn("Input {} stopped by a storage fault: held in {} until storage takes files, then it resumes where "
+                     + "its journal ends", name, held.getParent());
+            return held.toString();
+        }
         return folders.freeName(folders.inbox(), name).toString();
     }
 

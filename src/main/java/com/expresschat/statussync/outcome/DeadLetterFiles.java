@@ -131,17 +131,25 @@ public class DeadLetterFiles {
             String name = inputName.replace('/', '_') + "." + first.failureClass().name().toLowerCase(Locale.ROOT) + EXTENSION;
             this.target = folders.freeName(folders.error(), name, DeadLetterFiles.this::ours);
             this.part = AtomicFiles.partOf(target);
-            this.out = new BufferedOutputStream(Files.newOutputStream(part));
+            try {
+                this.out = new BufferedOutputStream(Files.newOutputStream(part));
+            } catch (IOException e) {
+                throw AtomicFiles.naming(part, e);
+            }
         }
 
         /** {@code isolated}: the outcome is a part of a batch that was isolated. */
         void append(BatchOutcome outcome, boolean isolated) throws IOException {
             Batch batch = outcome.batch();
-            for (Row row : batch.rows()) {
-                out.write(json.writeValueAsBytes(new DeadLetterRow(row.id(), row.subscriberId(), batch.status())));
-                out.write('\n');
+            try {
+                for (Row row : batch.rows()) {
+                    out.write(json.writeValueAsBytes(new DeadLetterRow(row.id(), row.subscriberId(), batch.status())));
+                    out.write('\n');
+                }
+                out.flush();
+            } catch (IOException e) {
+                throw AtomicFiles.naming(part, e);
             }
-            out.flush();
             batches++;
             ids += batch.size();
             lastAt = outcome.at();
@@ -159,7 +167,11 @@ public class DeadLetterFiles {
         }
 
         Path publish() throws IOException {
-            out.close();
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw AtomicFiles.naming(part, e);
+            }
             DeadLetterReport report = new DeadLetterReport(
                     inputName, target.getFileName().toString(), first.failureClass().name(),
                     first.httpStatus(), first.response(), first.exception(), first.attempts(),

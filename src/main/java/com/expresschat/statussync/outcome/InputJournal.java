@@ -7,61 +7,85 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.model.BatchOutcome;
+import com.expresschat.statussync.storage.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The journal of one claimed input (§5): append-only NDJSON, one {@link BatchOutcome} per line, in the order the
- * outcomes are recorded, beside the claimed file (storage.Claims names it). Written through a buffer that is flushed
- * to the operating system every {@code flushEvery} outcomes and when the input completes, so that after a kill -9
- * only the unflushed tail is missing. A retried or restarted input {@link #replay replays} it first: the batches it
- * holds count as done (the batching of the same bytes is deterministic: a batch is the input and its number) and are
- * not sent again. A line the crash cut short is dropped, and the file truncated to its last complete line before
- * anything is appended. Outcomes are recorded one at a time (the split's aggregation): nothing here is synchronized.
+ * The journal of one input (§5): append-only NDJSON, one entry per line, in the order they are recorded. A claimed
+ * input's journal holds its {@link BatchOutcome}s ({@link #of}), beside the claimed file (storage.Claims names it); a
+ * transport's outcome collector journals its own envelopes of them with it too, flushed at every entry before the
+ * record is committed. Entries that carry a batch number count once per batch: the first one journaled.
+ * <p>
+ * Written through a buffer that is flushed and forced to disk (fsync) every {@code flushEvery} entries and when the
+ * input completes, so that after a kill -9 or a power loss only the unflushed tail is missing. A retried or restarted
+ * input {@link #replay replays} it first: the batches it holds count as done (the batching of the same bytes is
+ * deterministic: a batch is the input and its number) and are not sent again. A line the crash cut short is dropped,
+ * and the file truncated to its last complete line before anything is appended. Entries are recorded one at a time
+ * (the split's aggregation, a collector's consumer): nothing here is synchronized.
  */
-public final class InputJournal implements Closeable {
+public final class InputJournal<T> implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InputJournal.class);
     private static final int BUFFER_BYTES = 64 * 1024;
 
+    /** What {@link #batchOf} says of an entry that is not about one batch (it is never dropped as a duplicate). */
+    public static final int NO_BATCH = -1;
+
     private final Path file;
     private final ObjectMapper json;
+    private final Class<T> type;
+    private final ToIntFunction<T> batchOf;
     private final int flushEvery;
     private final BitSet recorded = new BitSet();
+    private FileChannel channel;
     private OutputStream out;
     private int unflushed;
 
-    /** A journal in {@code file} (which may not exist yet), flushed every {@code flushEvery} outcomes. */
-    public InputJournal(Path file, ObjectMapper json, int flushEvery) {
+    /**
+     * A journal of {@code type} entries in {@code file} (which may not exist yet), flushed every {@code flushEvery}
+     * entries; {@code batchOf} gives an entry's batch number, or {@link #NO_BATCH}.
+     */
+    public InputJournal(Path file, ObjectMapper json, Class<T> type, ToIntFunction<T> batchOf, int flushEvery) {
         if (flushEvery < 1) {
             throw new IllegalArgumentException("statussync.journal.flush-every-batches must be at least 1, was "
                                                + flushEvery);
         }
         this.file = file;
         this.json = json;
+        this.type = type;
+        this.batchOf = batchOf;
         this.flushEvery = flushEvery;
     }
 
+    /** The journal of a claimed input's batch outcomes in {@code file}, flushed every {@code flushEvery} outcomes. */
+    public static InputJournal<BatchOutcome> of(Path file, ObjectMapper json, int flushEvery) {
+        return new InputJournal<>(file, json, BatchOutcome.class, outcome -> outcome.batch().number(), flushEvery);
+    }
+
     /** No journal: an input held in memory (a synchronous REST request) has nothing to resume. */
-    public static InputJournal none() {
-        return new InputJournal(null, null, 1);
+    public static InputJournal<BatchOutcome> none() {
+        return of(null, null, 1);
     }
 
     /**
-     * Hands every outcome an earlier run journaled to {@code restore}, in journal order, and remembers their batch
-     * numbers; returns how many there were. Called once, before anything is appended.
+     * Hands every entry journaled so far to {@code restore}, in journal order (an entry of a batch already handed over
+     * is skipped), and remembers their batch numbers; returns how many there were. Called once, before anything is
+     * appended.
      */
-    public int replay(Consumer<BatchOutcome> restore) throws IOException {
+    public int replay(Consumer<T> restore) throws IOException {
         if (file == null || !Files.exists(file)) {
             return 0;
         }
@@ -76,15 +100,14 @@ public final class InputJournal implements Closeable {
                     line.write(b);
                     continue;
                 }
-                BatchOutcome outcome = parse(line.toByteArray());
+                T entry = parse(line.toByteArray());
                 line.reset();
-                if (outcome == null) {
+                if (entry == null) {
                     break;
                 }
                 complete = offset;
-                if (!recorded.get(outcome.batch().number())) {
-                    recorded.set(outcome.batch().number());
-                    restore.accept(outcome);
+                if (firstOfItsBatch(entry)) {
+                    restore.accept(entry);
                     count++;
                 }
             }
@@ -99,32 +122,66 @@ public final class InputJournal implements Closeable {
         return count;
     }
 
+    private boolean firstOfItsBatch(T entry) {
+        int batch = batchOf.applyAsInt(entry);
+        if (batch == NO_BATCH) {
+            return true;
+        }
+        if (recorded.get(batch)) {
+            return false;
+        }
+        recorded.set(batch);
+        return true;
+    }
+
     /** Whether batch {@code number} was journaled by an earlier run (and is not to be sent again). */
     public boolean recorded(int number) {
         return recorded.get(number);
     }
 
-    /** Appends a batch's outcome; flushes every {@code flushEvery} outcomes. */
-    public void append(BatchOutcome outcome) throws IOException {
+    /**
+     * Appends an entry; flushes every {@code flushEvery} entries, and returns whether it did. A write that fails names
+     * the journal's file (a storage fault of its folder).
+     */
+    public boolean append(T entry) throws IOException {
         if (file == null) {
-            return;
+            return false;
         }
-        if (out == null) {
-            out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND), BUFFER_BYTES);
+        try {
+            if (out == null) {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND);
+                out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
+            }
+            out.write(json.writeValueAsBytes(entry));
+            out.write('\n');
+        } catch (IOException e) {
+            throw AtomicFiles.naming(file, e);
         }
-        out.write(json.writeValueAsBytes(outcome));
-        out.write('\n');
-        recorded.set(outcome.batch().number());
+        int batch = batchOf.applyAsInt(entry);
+        if (batch != NO_BATCH) {
+            recorded.set(batch);
+        }
         if (++unflushed >= flushEvery) {
             flush();
+            return true;
         }
+        return false;
     }
 
-    /** Hands what is buffered to the operating system: it survives a crash of the process from here on. */
+    /**
+     * Hands what is buffered to the operating system and forces it to disk: it survives a crash of the process, and
+     * of the machine, from here on.
+     */
     public void flush() throws IOException {
         if (out != null) {
-            out.flush();
+            try {
+                out.flush();
+                // the data only: the file's length is metadata a replay does not need exact (a cut line is dropped)
+                channel.force(false);
+            } catch (IOException e) {
+                throw AtomicFiles.naming(file, e);
+            }
             unflushed = 0;
         }
     }
@@ -141,6 +198,7 @@ public final class InputJournal implements Closeable {
             LOG.warn("Could not close journal {}: {}", file, e.getMessage());
         }
         out = null;
+        channel = null;
     }
 
     /** Removes the journal once its input is finished. */
@@ -156,9 +214,9 @@ public final class InputJournal implements Closeable {
         }
     }
 
-    private BatchOutcome parse(byte[] line) {
+    private T parse(byte[] line) {
         try {
-            return json.readValue(line, BatchOutcome.class);
+            return json.readValue(line, type);
         } catch (IOException e) {
             LOG.warn("Journal {}: a line does not parse ({}); the journal is read up to it", file, e.getMessage());
             return null;

@@ -28,7 +28,17 @@ public final class InputLedger implements InputRun {
     private final BatchRecords batches;
     private final DeadLetterFiles deadLetters;
     private final ProgressLog progress;
-    private final InputJournal journal;
+    private final InputJournal<BatchOutcome> journal;
+    private final StorageCheck storage;
+
+    /** Checks that the input's outcomes can still be written (storage.Folders#checkUsable), or throws. */
+    @FunctionalInterface
+    public interface StorageCheck {
+        StorageCheck NONE = () -> {
+        };
+
+        void check() throws IOException;
+    }
 
     /** A ledger with no journal (an input held in memory). */
     public InputLedger(Input input, Instant startedAt, BatchRecords batches, DeadLetterFiles deadLetters,
@@ -37,7 +47,18 @@ public final class InputLedger implements InputRun {
     }
 
     public InputLedger(Input input, Instant startedAt, BatchRecords batches, DeadLetterFiles deadLetters,
-            ProgressLog progress, InputJournal journal) {
+            ProgressLog progress, InputJournal<BatchOutcome> journal) {
+        this(input, startedAt, batches, deadLetters, progress, journal, StorageCheck.NONE);
+    }
+
+    /**
+     * {@code storage} is checked at each flush of the journal: a folder that can no longer take the input's outcomes
+     * (done/, error/, the claim folder) stops the input there, so that no more is sent than its journal holds, give or
+     * take the batches in flight.
+     */
+    public InputLedger(Input input, Instant startedAt, BatchRecords batches, DeadLetterFiles deadLetters,
+            ProgressLog progress, InputJournal<BatchOutcome> journal, StorageCheck storage) {
+        this.storage = storage;
         this.input = input;
         this.startedAt = startedAt;
         this.batches = batches;
@@ -62,11 +83,14 @@ public final class InputLedger implements InputRun {
 
     /**
      * Records what became of a batch: its dead-lettered rows (all, or an isolated batch's refused parts) are appended to the dead-letter file of its
-     * failure class first, so that a write that fails leaves the batch uncounted and fails the input.
+     * failure class first, so that a write that fails leaves the batch uncounted and fails the input. At each flush
+     * of the journal, storage is checked: a fault fails the input too.
      */
     public void record(BatchOutcome outcome) throws IOException {
         restore(outcome);
-        journal.append(outcome);
+        if (journal.append(outcome)) {
+            storage.check();
+        }
         progress.batchDone(input.name(), tally, startedAt);
     }
 

@@ -14,6 +14,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.expresschat.statussync.model.BatchOutcome;
 import com.expresschat.statussync.model.Input;
 import com.expresschat.statussync.model.LogContext;
 import com.expresschat.statussync.model.Tally;
@@ -59,7 +60,7 @@ public class InputLedgers {
     public InputLedger open(Input input, Exchange exchange) {
         InputLedger ledger;
         try {
-            ledger = open(input);
+            ledger = open(input, clock.instant(), folders::checkUsable);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the journal of " + input.name() + ": " + e.getMessage(), e);
         }
@@ -95,6 +96,11 @@ public class InputLedgers {
      * outcomes are collected here, and the caller discards or abandons it). A claimed input's journal is resumed.
      */
     public InputLedger open(Input input, Instant startedAt) throws IOException {
+        return open(input, startedAt, InputLedger.StorageCheck.NONE);
+    }
+
+    /** {@code storage}: checked at each journal flush of an input delivered here (see InputLedger). */
+    private InputLedger open(Input input, Instant startedAt, InputLedger.StorageCheck storage) throws IOException {
         LogContext.input(input.name());
         // an archived input's batch records may spill into done/, where its receipt goes; a REST input's stay in
         // memory (its size is bounded by the body limit)
@@ -104,11 +110,11 @@ public class InputLedgers {
         Path snapshot = input.snapshot();
         String identity = snapshot == null || !Files.exists(snapshot, LinkOption.NOFOLLOW_LINKS) ? null
                 : Claims.identityOf(snapshot);
-        InputJournal journal = identity == null ? InputJournal.none()
-                : new InputJournal(Claims.journalBeside(snapshot, identity), json, journalFlushEvery);
+        InputJournal<BatchOutcome> journal = identity == null ? InputJournal.none()
+                : InputJournal.of(Claims.journalBeside(snapshot, identity), json, journalFlushEvery);
         InputLedger ledger = new InputLedger(input, startedAt, batches,
                 new DeadLetterFiles(folders, input.name(), json, identity),
-                new ProgressLog(progressEveryBatches, progressEvery, clock), journal);
+                new ProgressLog(progressEveryBatches, progressEvery, clock), journal, storage);
         int resumed = ledger.resume();
         if (resumed > 0) {
             Tally tally = ledger.tally();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,11 +57,27 @@ public final class AtomicFiles {
                 }
             }
             publish(part, target);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             // neither a failed write nor a failed rename leaves the part file behind
+            Files.deleteIfExists(part);
+            throw naming(part, e);
+        } catch (RuntimeException e) {
             Files.deleteIfExists(part);
             throw e;
         }
+    }
+
+    /**
+     * {@code failure} of a write to {@code file}, as an exception that names the file (a stream's write to a full
+     * disk names none), so that the storage fault it is names its folder (StorageFaults).
+     */
+    public static IOException naming(Path file, IOException failure) {
+        if (failure instanceof FileSystemException) {
+            return failure;
+        }
+        FileSystemException named = new FileSystemException(file.toString(), null, failure.getMessage());
+        named.initCause(failure);
+        return named;
     }
 
     /** Writes a report (receipt, error report) as pretty-printed JSON, atomically. */

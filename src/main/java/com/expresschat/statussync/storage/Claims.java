@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -23,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * truncated, rewritten, renamed over) is another input, or nothing. Beside the claimed inputs lie their journals
  * ({@code .journal-<identity>.ndjson}), named by the snapshot's identity rather than its name, so that an input put
  * back into the inbox under another name still finds its journal.
+ * <p>
+ * An input stopped by a storage fault waits in {@code .claimed/.held/} (the file consumer's {@code moveFailed}, see
+ * intake.FileIntake): still claimed, out of the way of a newer file of its name (which the consumer's
+ * {@code preMove} would otherwise replace), until {@link HeldInputs} offers it again.
  */
 public final class Claims {
 
@@ -30,19 +36,28 @@ public final class Claims {
 
     /** The claim folder's name inside the inbox (hidden: the intake never takes it as an input). */
     public static final String FOLDER = ".claimed";
+    /** Where inputs stopped by a storage fault wait, inside the claim folder. */
+    public static final String HELD = ".held";
     static final String JOURNAL_PREFIX = ".journal-";
     static final String JOURNAL_SUFFIX = ".ndjson";
 
     private final Path folder;
+    private final Path held;
     private final Path inbox;
 
     public Claims(Path inbox) {
         this.inbox = inbox.toAbsolutePath().normalize();
         this.folder = this.inbox.resolve(FOLDER);
+        this.held = folder.resolve(HELD);
     }
 
     public Path folder() {
         return folder;
+    }
+
+    /** The folder of the inputs a storage fault stopped: {@code .claimed/.held/}. */
+    public Path held() {
+        return held;
     }
 
     /** Where the input dropped as {@code name} lies once it is claimed. */
@@ -85,14 +100,9 @@ public final class Claims {
             return 0;
         }
         int putBack = 0;
-        try (DirectoryStream<Path> claimed = Files.newDirectoryStream(folder)) {
-            for (Path file : claimed) {
-                if (isJournal(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                    && !Files.isSymbolicLink(file)) {
-                    continue;
-                }
-                Path back = folders.freeName(inbox, file.getFileName().toString());
-                Files.move(file, back);
+        for (Path dir : List.of(folder, held)) {
+            for (Path file : inputsIn(dir)) {
+                Path back = putBack(file, folders.freeName(inbox, file.getFileName().toString()));
                 putBack++;
                 LOG.info("Input {} was claimed by an earlier run that did not finish it: put back into the inbox as "
                          + "{}, it resumes where its journal ends", file.getFileName(), back.getFileName());
@@ -100,6 +110,28 @@ public final class Claims {
         }
         removeOrphanJournals();
         return putBack;
+    }
+
+    /** The claimed inputs lying in {@code dir} (the claim folder or the held folder), journals not included. */
+    List<Path> inputsIn(Path dir) throws IOException {
+        List<Path> inputs = new ArrayList<>();
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return inputs;
+        }
+        try (DirectoryStream<Path> claimed = Files.newDirectoryStream(dir)) {
+            for (Path file : claimed) {
+                if (!isJournal(file) && (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                                         || Files.isSymbolicLink(file))) {
+                    inputs.add(file);
+                }
+            }
+        }
+        return inputs;
+    }
+
+    /** Renames a claimed input back into the inbox as {@code back} (its identity, and so its journal, stays). */
+    Path putBack(Path file, Path back) throws IOException {
+        return Files.move(file, back);
     }
 
     private void removeOrphanJournals() throws IOException {

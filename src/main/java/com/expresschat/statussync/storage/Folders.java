@@ -44,9 +44,12 @@ public class Folders {
         this.minFreeBytes = minFreeBytes;
     }
 
-    /** Creates the folders and removes the part files a crash may have left in done/ and error/. */
+    /**
+     * Creates the folders (the claim folder too, so that its file system is checked before the first input is
+     * claimed) and removes the part files a crash may have left in done/ and error/.
+     */
     public void prepare() throws IOException {
-        for (Path dir : new Path[] { inbox, done, error }) {
+        for (Path dir : new Path[] { inbox, done, error, claims.folder() }) {
             Files.createDirectories(dir);
         }
         for (Path dir : new Path[] { done, error }) {
@@ -61,9 +64,9 @@ public class Folders {
 
     /**
      * Checks that done/ and error/ (and the claim folder, where journals are written) can take files and have the
-     * free space required, before an input is processed: an input whose outcome could not be written would be
-     * processed again and again. The input then goes back to the inbox. While a storage fault holds
-     * ({@link StorageFaults}), this fails at once with it, without trying the folders.
+     * free space required: before an input is claimed ({@link #admitsInputs}), before it is processed, and at each
+     * flush of its journal while it is delivered, so that an input whose outcome could not be written stops sending.
+     * While a storage fault holds ({@link StorageFaults}), this fails at once with it, without trying the folders.
      */
     public void checkUsable() throws FolderUnusableException {
         FolderUnusableException held = faults.holding();
@@ -73,7 +76,8 @@ public class Folders {
         for (Path dir : writeFolders()) {
             try {
                 Files.delete(Files.createTempFile(dir, ".write-check", AtomicFiles.PART_SUFFIX));
-                long free = minFreeBytes > 0 ? Files.getFileStore(dir).getUsableSpace() : Long.MAX_VALUE;
+                // statvfs of the folder itself (java.io.File): cheap, and right even after a mount over the folder
+                long free = minFreeBytes > 0 ? dir.toFile().getUsableSpace() : Long.MAX_VALUE;
                 if (free < minFreeBytes) {
                     throw new IOException("only " + free + " bytes free, less than statussync.storage.min-free-space ("
                                           + minFreeBytes + ")");
@@ -85,6 +89,27 @@ public class Folders {
             }
         }
         faults.clear();
+    }
+
+    /**
+     * Whether the file intake may claim inputs now (its filterFile, asked for every file of a poll): not while a
+     * storage fault holds them, and not unless the folders pass {@link #checkUsable} (free space included), so that an
+     * input is never claimed that could not be finished. A check that passed stands for a second, however many files
+     * a poll looks at.
+     */
+    public boolean admitsInputs() {
+        if (faults.holding() != null) {
+            return false;
+        }
+        if (faults.passedRecently()) {
+            return true;
+        }
+        try {
+            checkUsable();
+            return true;
+        } catch (FolderUnusableException e) {
+            return false;
+        }
     }
 
     /** The folders the product writes in: done/, error/, and the claim folder once there is one (journals). */

@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Storage faults hold inputs, they do not loop (§5): once done/, error/ or the claim folder (journals) could not be
- * written, by the check before an input or by an input that failed writing there, no input is processed again
- * before {@code retryInterval} has passed: until then the check fails at once with the fault recorded (an input
- * taken meanwhile is put back unread, nothing is sent), and readiness and the storage metric report it. The first
- * check after the interval tries the folders again, and a check that passes clears the fault.
+ * written, by the check before an input is claimed, the check an input makes at each journal flush, or an input that
+ * failed writing there, no input is processed again before {@code retryInterval} has passed: until then the check
+ * fails at once with the fault recorded (nothing is claimed or sent; an input that failed waits in the claim folder,
+ * see {@link HeldInputs}), and readiness and the storage metric report it. The first check after the interval tries
+ * the folders again, and a check that passes clears the fault.
  */
 public class StorageFaults {
 
@@ -26,9 +27,13 @@ public class StorageFaults {
     private static final List<String> STORAGE_MESSAGES = List.of("no space left", "disk quota",
             "read-only file system");
 
+    /** How long a check that passed stands for the file intake ({@link Folders#admitsInputs}). */
+    static final Duration PASSED_CHECK_STANDS = Duration.ofSeconds(1);
+
     private final Clock clock;
     private final Duration retryInterval;
     private volatile Fault fault;
+    private volatile Instant passedAt = Instant.MIN;
 
     private record Fault(FolderUnusableException exception, Instant at) {
     }
@@ -50,12 +55,9 @@ public class StorageFaults {
                 : null;
     }
 
-    /**
-     * Whether the file intake may take inputs now (its filterFile): not while a fault holds them, so that a held input
-     * stays in the inbox untouched instead of being claimed and put back at every poll.
-     */
-    public boolean admitsInputs() {
-        return holding() == null;
+    /** Whether a check of the folders passed less than {@link #PASSED_CHECK_STANDS} ago and no fault came since. */
+    boolean passedRecently() {
+        return fault == null && clock.instant().isBefore(passedAt.plus(PASSED_CHECK_STANDS));
     }
 
     /** Whether a fault is recorded and not cleared by a check that passed since (the metric). */
@@ -65,13 +67,15 @@ public class StorageFaults {
 
     public void record(FolderUnusableException exception) {
         if (fault == null) {
-            LOG.error("{}; inputs are held (nothing is sent), storage is tried again every {}", exception.getMessage(),
-                    retryInterval);
+            LOG.error("{}: nothing is claimed or sent meanwhile, storage is tried again every {}",
+                    exception.getMessage(), retryInterval);
         }
         fault = new Fault(exception, clock.instant());
     }
 
+    /** A check of the folders passed: a fault recorded is over. */
     public void clear() {
+        passedAt = clock.instant();
         if (fault != null) {
             LOG.info("Storage can take files again ({} was the fault): inputs are processed again",
                     fault.exception().getMessage());
@@ -84,17 +88,31 @@ public class StorageFaults {
      * system); returns whether it was one.
      */
     public boolean recordIfStorage(Throwable failure, List<Path> folders) {
+        FolderUnusableException unusable = storageFault(failure, folders);
+        if (unusable != null) {
+            record(unusable);
+        }
+        return unusable != null;
+    }
+
+    /**
+     * The storage fault {@code failure} is, or is caused by: a write to one of {@code folders} (or a full or read-only
+     * file system) that failed; null when it is none.
+     */
+    public static FolderUnusableException storageFault(Throwable failure, List<Path> folders) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof FolderUnusableException unusable) {
+                return unusable;
+            }
             if (!(t instanceof IOException io)) {
                 continue;
             }
             Path folder = folderOf(io, folders);
             if (folder != null) {
-                record(new FolderUnusableException(folder, io));
-                return true;
+                return new FolderUnusableException(folder, io);
             }
         }
-        return false;
+        return null;
     }
 
     private static Path folderOf(IOException io, List<Path> folders) {

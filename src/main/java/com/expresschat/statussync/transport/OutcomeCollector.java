@@ -16,13 +16,15 @@ import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.model.Input;
 import com.expresschat.statussync.outcome.InputCompletion;
+import com.expresschat.statussync.outcome.InputJournal;
 import com.expresschat.statussync.outcome.InputLedger;
 import com.expresschat.statussync.outcome.InputLedgers;
 import com.expresschat.statussync.storage.Folders;
 
 /**
  * The outcome collector of statussync.transport=kafka (kafka-outcome-collector): journals each {@link InputEvent} of
- * the outcomes topic, and once an input's closing record and an outcome for each of its batches are in, folds them
+ * the outcomes topic ({@link CollectorJournals}: the outcome stage's own InputJournal, forced to disk per event), and
+ * once an input's closing record and an outcome for each of its batches are in, folds them
  * into the input's ledger (tally, receipt records, dead-letter files) and completes it with the outcome stage's own
  * {@link InputCompletion}, as the single-process path does. A batch delivered twice (a worker died before its commit)
  * counts once: the first outcome journalled for a batch number is the one recorded.
@@ -33,9 +35,14 @@ public class OutcomeCollector {
 
     /** What this collector knows of an input it collects: enough to tell when it is complete. */
     private static final class Progress {
+        final InputJournal<InputEvent> journal;
         final Set<Integer> batches = new HashSet<>();
         InputClosed closed;
         long journalLength;
+
+        Progress(InputJournal<InputEvent> journal) {
+            this.journal = journal;
+        }
 
         void add(InputEvent event) {
             if (event.isClosing()) {
@@ -50,16 +57,16 @@ public class OutcomeCollector {
         }
     }
 
-    private final InputJournal journal;
+    private final CollectorJournals journals;
     private final InputLedgers ledgers;
     private final InputCompletion completion;
     private final Folders folders;
     private final TransportMetrics metrics;
     private final Map<String, Progress> open = new ConcurrentHashMap<>();
 
-    public OutcomeCollector(InputJournal journal, InputLedgers ledgers, InputCompletion completion, Folders folders,
-            TransportMetrics metrics) {
-        this.journal = journal;
+    public OutcomeCollector(CollectorJournals journals, InputLedgers ledgers, InputCompletion completion,
+            Folders folders, TransportMetrics metrics) {
+        this.journals = journals;
         this.ledgers = ledgers;
         this.completion = completion;
         this.folders = folders;
@@ -68,13 +75,18 @@ public class OutcomeCollector {
 
     public void collect(@Body InputEvent event) throws IOException {
         String inputId = event.inputId();
-        if (journal.completed(inputId)) {
+        if (journals.completed(inputId)) {
             LOG.debug("Input run {} is complete already: a late duplicate is dropped", inputId);
             open.remove(inputId);
             return;
         }
         Progress progress = progressOf(inputId);
-        progress.journalLength = journal.append(event);
+        // forced to disk before the record's offset is committed; closed again, so that no file stays open for an
+        // input another instance takes over
+        try (InputJournal<InputEvent> journal = progress.journal) {
+            journal.append(event);
+        }
+        progress.journalLength = journals.length(inputId);
         progress.add(event);
         if (!event.isClosing()) {
             metrics.collected();
@@ -88,13 +100,12 @@ public class OutcomeCollector {
     /** The input's progress, read again from its journal whenever another instance has written to it meanwhile. */
     private Progress progressOf(String inputId) throws IOException {
         Progress known = open.get(inputId);
-        long length = journal.length(inputId);
-        if (known != null && known.journalLength == length) {
+        if (known != null && known.journalLength == journals.length(inputId)) {
             return known;
         }
-        Progress progress = new Progress();
-        journal.read(inputId, progress::add);
-        progress.journalLength = length;
+        Progress progress = new Progress(journals.open(inputId));
+        progress.journal.replay(progress::add);
+        progress.journalLength = journals.length(inputId);
         open.put(inputId, progress);
         return progress;
     }
@@ -103,16 +114,16 @@ public class OutcomeCollector {
         Path archive = folders.done().resolve(closed.archivedAs());
         if (Files.exists(Folders.besides(archive, Folders.RECEIPT_SUFFIX))) {
             // completed before a crash that came before the journal was marked
-            journal.complete(inputId);
+            journals.complete(inputId);
             return;
         }
         Input input = new Input(closed.name(), closed.source(), true, closed.format(), null, null);
         InputLedger ledger = ledgers.open(input, Instant.parse(closed.startedAt()));
         try {
             ledger.tally().addIntake(closed.counts());
-            Set<Integer> recorded = new HashSet<>();
-            journal.read(inputId, event -> {
-                if (!event.isClosing() && recorded.add(event.outcome().batch().number())) {
+            // the journal keeps the first outcome of each batch
+            journals.open(inputId).replay(event -> {
+                if (!event.isClosing()) {
                     record(ledger, event);
                 }
             });
@@ -123,7 +134,7 @@ public class OutcomeCollector {
         } finally {
             ledger.discard();
         }
-        journal.complete(inputId);
+        journals.complete(inputId);
     }
 
     private static void record(InputLedger ledger, InputEvent event) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -13,10 +14,11 @@ import com.expresschat.statussync.support.LogCapture;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
 
 /**
- * §5 free space is checked before an input is processed, not only "can I create an empty file": with a
- * statussync.storage.min-free-space no file system here has, the input is held in the inbox, nothing is sent, and the
- * reason names the setting. (A real small file system needs a mount, which the tests do not make: the threshold is
- * set above what the machine has instead.)
+ * §5 free space is checked before an input is claimed, not only "can I create an empty file": with a
+ * statussync.storage.min-free-space no file system here has, the input is never claimed (it stays in the inbox, never
+ * renamed: its ctime does not change), nothing is sent, and the reason names the setting. (A real small file system
+ * needs a mount: StorageFullIT fills one and shows the input taken once space is back; here the threshold is set above
+ * what the machine has instead.)
  */
 class FreeSpaceTest extends StatusSyncTestSupport {
 
@@ -26,15 +28,19 @@ class FreeSpaceTest extends StatusSyncTestSupport {
     }
 
     @Test
-    void tooLittleFreeSpaceHoldsTheInputBeforeAnythingIsSent() throws Exception {
+    void tooLittleFreeSpaceKeepsTheInputFromBeingClaimed() throws Exception {
         expressChat.acceptAll();
         drop("waiting.txt", ids(3, 1));
+        Path waiting = inbox().resolve("waiting.txt");
+        Object changed = Files.getAttribute(waiting, "unix:ctime");
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> LogCapture.text().contains("less than statussync.storage.min-free-space"));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
-                .until(() -> Files.exists(inbox().resolve("waiting.txt")));
-        assertThat(LogCapture.text()).contains(done() + " cannot take files");
+        // several polls and two hold intervals (500 ms here): never renamed into the claim folder and back
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
+                .until(() -> changed.equals(Files.getAttribute(waiting, "unix:ctime")));
+        assertThat(inbox().resolve(".claimed/waiting.txt")).doesNotExist();
+        assertThat(LogCapture.text()).contains(done() + " cannot take files").doesNotContain("GenericFile[.claimed/waiting.txt]");
         assertThat(expressChat.requests()).isEmpty();
         assertThat(done().resolve("waiting.txt.receipt.json")).doesNotExist();
     }

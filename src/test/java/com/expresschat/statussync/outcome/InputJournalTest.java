@@ -29,7 +29,7 @@ class InputJournalTest {
     @Test
     void outcomesAreWrittenOutEveryFlushIntervalAndReplayedInOrder() throws Exception {
         Path file = dir.resolve(".journal-x.ndjson");
-        InputJournal journal = new InputJournal(file, json, 3);
+        InputJournal<BatchOutcome> journal = InputJournal.of(file, json, 3);
         journal.append(delivered(1));
         journal.append(delivered(2));
         assertThat(Files.size(file)).as("buffered until the third outcome").isZero();
@@ -41,7 +41,7 @@ class InputJournalTest {
         journal.close();
 
         List<BatchOutcome> replayed = new ArrayList<>();
-        InputJournal again = new InputJournal(file, json, 3);
+        InputJournal<BatchOutcome> again = InputJournal.of(file, json, 3);
         assertThat(again.replay(replayed::add)).isEqualTo(4);
         assertThat(replayed).extracting(o -> o.batch().number()).containsExactly(1, 2, 3, 4);
         assertThat(replayed.get(2)).isEqualTo(deadLettered(3));
@@ -52,33 +52,55 @@ class InputJournalTest {
     @Test
     void aLineCutByACrashIsDroppedAndTheJournalGoesOnAfterTheLastCompleteLine() throws Exception {
         Path file = dir.resolve(".journal-y.ndjson");
-        InputJournal journal = new InputJournal(file, json, 1);
+        InputJournal<BatchOutcome> journal = InputJournal.of(file, json, 1);
         journal.append(delivered(1));
         journal.close();
         Files.writeString(file, "{\"batch\":{\"inputName\":\"in", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
-        InputJournal resumed = new InputJournal(file, json, 1);
+        InputJournal<BatchOutcome> resumed = InputJournal.of(file, json, 1);
         assertThat(resumed.replay(o -> { })).isEqualTo(1);
         resumed.append(delivered(2));
         resumed.close();
 
         List<BatchOutcome> replayed = new ArrayList<>();
-        assertThat(new InputJournal(file, json, 1).replay(replayed::add)).isEqualTo(2);
+        assertThat(InputJournal.of(file, json, 1).replay(replayed::add)).isEqualTo(2);
         assertThat(replayed).extracting(o -> o.batch().number()).containsExactly(1, 2);
     }
 
     @Test
     void deleteRemovesTheFileAndNoneWritesNothing() throws Exception {
         Path file = dir.resolve(".journal-z.ndjson");
-        InputJournal journal = new InputJournal(file, json, 1);
+        InputJournal<BatchOutcome> journal = InputJournal.of(file, json, 1);
         journal.append(delivered(1));
         journal.delete();
         assertThat(file).doesNotExist();
 
-        InputJournal none = InputJournal.none();
+        InputJournal<BatchOutcome> none = InputJournal.none();
         none.append(delivered(1));
         assertThat(none.replay(o -> { })).isZero();
         assertThat(none.recorded(1)).isFalse();
+    }
+
+    /** An envelope of a transport's own: outcomes, and entries about no batch (a closing record). */
+    record Event(Integer batch, String note) {
+    }
+
+    @Test
+    void theFirstEntryOfABatchCountsEntriesAboutNoBatchAlwaysDoAndEachFlushReachesTheFile() throws Exception {
+        Path file = dir.resolve("collector.ndjson");
+        InputJournal<Event> journal = new InputJournal<>(file, json, Event.class,
+                e -> e.batch() == null ? InputJournal.NO_BATCH : e.batch(), 1);
+        journal.append(new Event(1, "first"));
+        assertThat(Files.readString(file)).as("forced out with the entry").contains("first");
+        journal.append(new Event(1, "delivered again"));
+        journal.append(new Event(null, "closed"));
+        journal.append(new Event(null, "closed again"));
+        journal.close();
+
+        List<Event> replayed = new ArrayList<>();
+        new InputJournal<>(file, json, Event.class, e -> e.batch() == null ? InputJournal.NO_BATCH : e.batch(), 1)
+                .replay(replayed::add);
+        assertThat(replayed).extracting(Event::note).containsExactly("first", "closed", "closed again");
     }
 
     private static Batch batch(int number) {

@@ -19,14 +19,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * §5: a dead letter that cannot be written while the input is being delivered (error/ became unusable after the
- * check made before sending) fails the input: it stays in the inbox, no receipt claims an outcome, and it is
- * processed again once error/ takes files. (Tests run as root, where permissions do not stop writes, so error/ is
+ * check made before sending) stops the input: it stays claimed (inbox/.claimed/.held/), no receipt claims an outcome,
+ * and it is processed again once error/ takes files. (Tests run as root, where permissions do not stop writes, so error/ is
  * made unusable by putting a plain file in its place while express-chat is still answering.)
  */
 class DeadLetterWriteFailureTest extends StatusSyncTestSupport {
 
     @Test
-    void aDeadLetterThatCannotBeWrittenLeavesTheInputInTheInbox() throws Exception {
+    void aDeadLetterThatCannotBeWrittenHoldsTheInputInItsClaim() throws Exception {
         expressChat.stubFor(ExpressChatStub.statusUpdate()
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"unknown user\"}").withFixedDelay(1500)));
         NotifyBuilder inputFailed = new NotifyBuilder(context).fromRoute(ExchangeKeys.FILE_INTAKE_ROUTE).whenFailed(1)
@@ -43,7 +43,7 @@ class DeadLetterWriteFailureTest extends StatusSyncTestSupport {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> LogCapture.text().contains(error() + " cannot take files"));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> Files.exists(inbox().resolve("refused.txt")));
+                .until(() -> Files.exists(inbox().resolve(".claimed/.held/refused.txt")));
         assertThat(done().resolve("refused.txt.receipt.json")).doesNotExist();
         // the batch, then its two halves (isolation), then the dead letters of both IDs could not be written
         assertThat(expressChat.requests()).hasSize(3);

@@ -37,9 +37,7 @@ class RestAsyncTest extends RestTestSupport {
         assertThat(accepted.headers().firstValue("Location")).contains(RestClient.INTAKE + "/" + name);
         assertThat(accepted.headers().firstValue("Preference-Applied")).contains("respond-async");
         assertThat(Files.readString(inbox().resolve(name))).isEqualTo(body);
-        try (var files = Files.list(inbox())) {
-            assertThat(files).as("no part file left behind").hasSize(1);
-        }
+        assertThat(inboxEntries()).as("no part file left behind").hasSize(1);
         HttpResponse<String> early = rest().get(RestClient.INTAKE + "/" + name);
         assertThat(early.statusCode()).isEqualTo(404);
         assertThat(ExpressChatStub.read(early.body()).path("detail").asText()).contains("waiting in the inbox");
@@ -83,9 +81,7 @@ class RestAsyncTest extends RestTestSupport {
         HttpResponse<String> refused = postAsync("application/xml", "<ids/>");
 
         assertThat(refused.statusCode()).isEqualTo(415);
-        try (var files = Files.list(inbox())) {
-            assertThat(files).isEmpty();
-        }
+        assertThat(inboxEntries()).isEmpty();
     }
 
     private HttpResponse<String> postAsync(String contentType, String body) throws Exception {

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -84,7 +83,7 @@ class RestJwtTest extends RestTestSupport {
         assertThat(post(RestClient.basic(RestClient.USER, RestClient.PASSWORD)).statusCode()).as("basic").isEqualTo(401);
 
         assertThat(expressChat.requests()).isEmpty();
-        assertThat(inboxFiles()).isEmpty();
+        assertThat(inboxEntries()).isEmpty();
     }
 
     private static String claims(String issuer, String audienceJson, long exp) {
@@ -95,14 +94,6 @@ class RestJwtTest extends RestTestSupport {
         return Instant.now().plusSeconds(300).getEpochSecond();
     }
 
-    private List<Path> inboxFiles() throws IOException {
-        if (!Files.exists(inbox())) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(inbox())) {
-            return files.toList();
-        }
-    }
 
     @Test
     void theDocumentAdvertisesBearerJwtOnlyAndAMalformedBearerIs401WithItsChallenge() throws Exception {

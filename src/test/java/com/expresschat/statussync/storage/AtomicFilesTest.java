@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +62,8 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(target(), out -> {
             out.write(utf8("half"));
             throw new IOException("disk full");
-        })).hasMessage("disk full");
+        })).as("names the file it could not write (its folder is the storage fault)")
+                .isInstanceOf(FileSystemException.class).hasMessage(AtomicFiles.partOf(target()) + ": disk full");
         assertThatThrownBy(() -> AtomicFiles.write(target(), out -> {
             throw new IllegalStateException("cannot marshal");
         })).hasMessage("cannot marshal");

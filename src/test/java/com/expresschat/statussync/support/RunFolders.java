@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -62,5 +64,20 @@ public final class RunFolders {
             body.get("ids").forEach(id -> counts.merge(id.asText(), 1, Integer::sum));
         });
         return counts;
+    }
+
+    /** How many dead-letter files of {@code error} hold each ID (replaying error/ sends an ID once per file). */
+    public static Map<String, Integer> deadLetteredIdCounts(Path error) throws IOException {
+        Map<String, Integer> files = new HashMap<>();
+        try (Stream<Path> deadLetters = Files.list(error)) {
+            for (Path file : deadLetters.filter(p -> p.toString().endsWith(".ndjson")).toList()) {
+                Set<String> ids = new HashSet<>();
+                for (String line : Files.readAllLines(file)) {
+                    ids.add(ExpressChatStub.read(line).path("id").asText());
+                }
+                ids.forEach(id -> files.merge(id, 1, Integer::sum));
+            }
+        }
+        return files;
     }
 }

@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
@@ -113,6 +115,16 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
 
     protected Path inbox() {
         return data().resolve("inbox");
+    }
+
+    /** What lies in the inbox besides its claim folder (which the application makes at start). */
+    protected List<Path> inboxEntries() throws IOException {
+        if (!Files.exists(inbox())) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(inbox())) {
+            return entries.filter(entry -> !entry.getFileName().toString().equals(Claims.FOLDER)).toList();
+        }
     }
 
     protected Path done() {

@@ -267,7 +267,7 @@ final class KafkaFleet implements AutoCloseable {
         }
         assertThat(RunFolders.listFiles(error())).as("nothing dead-lettered").isEmpty();
         assertThat(RunFolders.listFiles(shared().resolve("journal"))).as("no input left uncollected")
-                .allMatch(name -> name.endsWith(InputJournal.COMPLETED)).hasSize(names.size());
+                .allMatch(name -> name.endsWith(CollectorJournals.COMPLETED)).hasSize(names.size());
         return deliveredBy;
     }
 

@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * OutcomeCollector and InputJournal: an input's receipt is written once its closing record and one outcome per batch
+ * OutcomeCollector and CollectorJournals: an input's receipt is written once its closing record and one outcome per batch
  * are in, whatever their order, a batch delivered twice counts once, a late duplicate after completion is dropped, and
  * a collector that takes an input over (a new process, the same journal) goes on from the journal. Every event goes
  * through Jackson as it does on the topic.
@@ -55,7 +55,7 @@ class OutcomeCollectorTest {
     }
 
     private OutcomeCollector collector() throws Exception {
-        InputJournal journal = new InputJournal(dir.resolve("journal"), JSON);
+        CollectorJournals journal = new CollectorJournals(dir.resolve("journal"), JSON);
         journal.prepare(Duration.ofDays(7), Clock.systemUTC());
         return new OutcomeCollector(journal,
                 new InputLedgers(folders, JSON, Clock.systemUTC(), Integer.MAX_VALUE, Duration.ofDays(1)),
@@ -104,20 +104,20 @@ class OutcomeCollectorTest {
                 .containsExactly("A", "B", "A"); // batch 2: the first outcome journalled
         assertThat(receipt.path("deadLetterFiles")).hasSize(1);
         assertThat(Files.readAllLines(Path.of(receipt.path("deadLetterFiles").get(0).asText()))).hasSize(2);
-        assertThat(dir.resolve("journal/" + inputId + InputJournal.EXTENSION)).doesNotExist();
-        assertThat(dir.resolve("journal/" + inputId + InputJournal.COMPLETED)).exists();
+        assertThat(dir.resolve("journal/" + inputId + CollectorJournals.EXTENSION)).doesNotExist();
+        assertThat(dir.resolve("journal/" + inputId + CollectorJournals.COMPLETED)).exists();
 
         // a late duplicate (a worker that delivered batch 1 again) changes nothing
         collector.collect(onTheTopic(outcome(delivered(1, 3), "B")));
         assertThat(finished).hasSize(1);
-        assertThat(dir.resolve("journal/" + inputId + InputJournal.EXTENSION)).doesNotExist();
+        assertThat(dir.resolve("journal/" + inputId + CollectorJournals.EXTENSION)).doesNotExist();
     }
 
     @Test
     void anotherCollectorGoesOnFromTheJournalPastALineCutShortByACrash() throws Exception {
         collector().collect(onTheTopic(closing(2)));
         collector().collect(onTheTopic(outcome(delivered(1, 3), "A")));
-        Files.writeString(dir.resolve("journal/" + inputId + InputJournal.EXTENSION), "{\"inputId\":\"" + inputId,
+        Files.writeString(dir.resolve("journal/" + inputId + CollectorJournals.EXTENSION), "{\"inputId\":\"" + inputId,
                 StandardOpenOption.APPEND); // the process died in the middle of a line; its record was not committed
         OutcomeCollector takenOver = collector();
         takenOver.collect(onTheTopic(outcome(delivered(2, 3), "B")));
@@ -132,7 +132,7 @@ class OutcomeCollectorTest {
         Files.writeString(dir.resolve("done/users-2.txt.receipt.json"), "{}"); // written before a crash
         collector.collect(onTheTopic(outcome(delivered(1, 3), "A")));
         assertThat(finished).isEmpty();
-        assertThat(dir.resolve("journal/" + inputId + InputJournal.COMPLETED)).exists();
+        assertThat(dir.resolve("journal/" + inputId + CollectorJournals.COMPLETED)).exists();
     }
 
     @Test

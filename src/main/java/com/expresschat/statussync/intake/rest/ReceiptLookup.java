@@ -37,9 +37,10 @@ public class ReceiptLookup {
                 // not in this folder (yet)
             }
         }
-        // taken inputs are read from the claim folder until they are archived
+        // taken inputs are read from the claim folder until they are archived (held there by a storage fault too)
         throw RestProblem.notFound(Files.exists(folders.inbox().resolve(name))
                                    || Files.exists(folders.claims().claimed(name))
+                                   || Files.exists(folders.claims().held().resolve(name))
                 ? "input " + name + " is waiting in the inbox or being processed; ask again later"
                 : "no receipt for input " + name);
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.expresschat.statussync.storage.Claims;
 import com.expresschat.statussync.storage.Folders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,7 +31,8 @@ class AsyncInboxTest {
 
         try (var files = Files.list(inbox)) {
             assertThat(files.map(f -> f.getFileName().toString()))
-                    .containsExactlyInAnyOrder("rest-00000000-0000-0000-0000-000000000001.txt", ".users.txt.part");
+                    .containsExactlyInAnyOrder("rest-00000000-0000-0000-0000-000000000001.txt", ".users.txt.part",
+                            Claims.FOLDER);
         }
     }
 }
