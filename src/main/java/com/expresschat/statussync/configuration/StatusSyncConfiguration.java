@@ -115,8 +115,8 @@ public class StatusSyncConfiguration implements CamelConfiguration {
                 settings.fileDrop().exclude(), settings.fileDrop().stableFor(), stuckEntries, clock));
         registry.bind("dryRun", new DryRun(clock));
         // a graceful stop that times out (camel.main.shutdown-timeout) interrupts batches still waiting for a retry
-        // after a second, not after the executor service manager's default 10 s per pool: their inputs stay in the
-        // inbox or claimed and are sent again after the restart, and the stop honours its timeout (ShutdownIT)
+        // after a second, not after the executor service manager's default 10 s per pool: their inputs go
+        // back to the inbox and resume from their journals, and the stop honours its timeout (ShutdownIT)
         context.getExecutorServiceManager().setShutdownAwaitTermination(STOP_WAIT_MILLIS);
         registry.bind("expressChatHttpClient", new ExpressChatHttpClient(new AttemptLimits(settings.attemptDeadline(),
                 AttemptLimits.MAX_BODY_BYTES,
