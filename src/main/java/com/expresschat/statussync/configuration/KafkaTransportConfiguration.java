@@ -10,7 +10,6 @@ import org.apache.camel.StartupListener;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.util.TimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,8 +105,6 @@ final class KafkaTransportConfiguration {
                 meters);
         registry.bind("kafkaConsumerLag", lag);
         registry.bind("kafkaBrokerReadinessCheck", new BrokerReadinessCheck(admin, lag));
-        Duration lagInterval = Duration.ofMillis(TimeUtils.toMilliSeconds(
-                properties.resolveProperty("statussync.kafka.lag-interval").orElse("5s").trim()));
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
@@ -120,7 +117,7 @@ final class KafkaTransportConfiguration {
                     started.getRouteController().startRoute(route);
                 }
                 lag.schedule(started.getExecutorServiceManager().newSingleThreadScheduledExecutor(lag,
-                        "kafka-consumer-lag"), lagInterval);
+                        "kafka-consumer-lag"), transport.lagInterval());
             }
         });
     }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.util.TimeUtils;
@@ -124,11 +125,12 @@ public record Settings(
      * Between intake and delivery (§9): {@code direct} in one process, or {@code kafka}: batches and outcomes on
      * Kafka topics (docs/scaling.md).
      *
-     * @param kafka      statussync.transport=kafka
-     * @param instanceId statussync.instance-id: this instance's name in receipts; by default host name and pid
-     * @param journalDir statussync.kafka.journal-dir: the outcomes of inputs being collected
+     * @param kafka       statussync.transport=kafka
+     * @param instanceId  statussync.instance-id: this instance's name in receipts; by default host name and pid
+     * @param journalDir  statussync.kafka.journal-dir: the outcomes of inputs being collected
+     * @param lagInterval statussync.kafka.lag-interval: how often the consumer groups' lag is asked of the brokers
      */
-    public record Transport(boolean kafka, String instanceId, Path journalDir) {
+    public record Transport(boolean kafka, String instanceId, Path journalDir, Duration lagInterval) {
     }
 
     static final int AUTO_REFUSED_IDS = 3;
@@ -207,12 +209,11 @@ public record Settings(
                 new Transport(p.getTransport(),
                         p.optional("statussync.instance-id", "").isBlank() ? defaultInstanceId()
                                 : p.get("statussync.instance-id").trim(),
-                        Path.of(p.optional("statussync.kafka.journal-dir", "data/journal"))),
-                new SharedInbox(Boolean.parseBoolean(p.optional("statussync.file.shared-inbox", "false").trim()),
-                        leaderDir(p),
-                        Duration.ofMillis(TimeUtils.toMilliSeconds(
-                                p.optional("statussync.file.leader-check-interval", "2s").trim())),
-                        Integer.parseInt(p.optional("statussync.file.leader-stale-after-checks", "3").trim())));
+                        Path.of(p.optional("statussync.kafka.journal-dir", "data/journal")),
+                        p.getDuration("statussync.kafka.lag-interval")),
+                new SharedInbox(p.getBoolean("statussync.file.shared-inbox"), leaderDir(p),
+                        p.getDuration("statussync.file.leader-check-interval"),
+                        p.getInt("statussync.file.leader-stale-after-checks")));
     }
 
     /** statussync.file.leader-dir; by default the hidden .leader folder of the (shared) inbox. */
@@ -240,6 +241,9 @@ public record Settings(
 
     /** Reads required properties with an error message that names the setting. */
     private record Reader(PropertiesComponent properties) {
+
+        /** Runs of a number and its unit: what a duration must look like before Camel's TimeUtils parses it. */
+        private static final Pattern DURATION = Pattern.compile("(\\d+[a-zA-Z]*)+");
 
         String get(String key) {
             return properties.resolveProperty(key)
@@ -314,11 +318,17 @@ public record Settings(
             return Boolean.parseBoolean(value);
         }
 
+        /** A duration as Camel writes them (500ms, 1s, 2m, 1h30m; a bare number is milliseconds). */
         Duration getDuration(String key) {
+            String value = get(key).trim();
             try {
-                return Duration.ofMillis(TimeUtils.toMilliSeconds(get(key).trim()));
+                // TimeUtils reads a value with no number in it ("often") as 0 ms instead of refusing it
+                if (!DURATION.matcher(value).matches()) {
+                    throw new IllegalArgumentException(value);
+                }
+                return Duration.ofMillis(TimeUtils.toMilliSeconds(value));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException(key + " must be a duration such as 500ms, 1s or 2m, was '" + get(key) + "'");
+                throw new IllegalArgumentException(key + " must be a duration such as 500ms, 1s or 2m, was '" + value + "'");
             }
         }
 

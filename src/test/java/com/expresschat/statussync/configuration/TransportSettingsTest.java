@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
-/** statussync.transport and statussync.instance-id: the shipped defaults, and a transport that does not exist. */
+/**
+ * statussync.transport, instance-id and kafka.lag-interval, and the shared inbox settings: the shipped defaults, and
+ * values refused by name.
+ */
 class TransportSettingsTest {
 
     @Test
@@ -27,7 +31,8 @@ class TransportSettingsTest {
         p.setProperty("statussync.transport", " Kafka ");
         p.setProperty("statussync.instance-id", "worker-7");
 
-        assertThat(settings(p).transport()).isEqualTo(new Settings.Transport(true, "worker-7", Path.of("data/journal")));
+        assertThat(settings(p).transport())
+                .isEqualTo(new Settings.Transport(true, "worker-7", Path.of("data/journal"), Duration.ofSeconds(5)));
     }
 
     @Test
@@ -36,5 +41,26 @@ class TransportSettingsTest {
         p.setProperty("statussync.transport", "rabbitmq");
 
         assertThatThrownBy(() -> settings(p)).hasMessage("statussync.transport must be direct or kafka, was 'rabbitmq'");
+    }
+
+    @Test
+    void aLagIntervalThatIsNoDurationIsRefusedByName() {
+        Properties p = new Properties();
+        p.setProperty("statussync.kafka.lag-interval", "often");
+
+        assertThatThrownBy(() -> settings(p)).hasMessage(
+                "statussync.kafka.lag-interval must be a duration such as 500ms, 1s or 2m, was 'often'");
+    }
+
+    @Test
+    void sharedInboxSettingsThatCannotBeReadAreRefusedByName() {
+        Properties count = new Properties();
+        count.setProperty("statussync.file.leader-stale-after-checks", "three");
+        Properties flag = new Properties();
+        flag.setProperty("statussync.file.shared-inbox", "yes");
+
+        assertThatThrownBy(() -> settings(count))
+                .hasMessage("statussync.file.leader-stale-after-checks must be a whole number, was 'three'");
+        assertThatThrownBy(() -> settings(flag)).hasMessage("statussync.file.shared-inbox must be true or false, was 'yes'");
     }
 }
