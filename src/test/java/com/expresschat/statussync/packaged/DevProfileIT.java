@@ -55,9 +55,11 @@ class DevProfileIT {
                     .isEqualTo(ExpressChatSimulator.FAULT_REJECT);
             assertThat(Files.readAllLines(error.resolve("fault.txt.rejected.ndjson")))
                     .containsExactly("{\"id\":\"" + ExpressChatSimulator.FAULT_REJECT + "\",\"status\":\"DELETED\"}");
-            assertThat(app.output()).contains("Input seed.txt DELIVERED")
+            // a receipt is written just before its outcome line is logged
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(app.output())
+                    .contains("Input seed.txt DELIVERED")
                     .contains("Input fault.txt PARTIAL: rows=2 sent=2 delivered=1 deadLettered=1 refused=1 "
-                              + "isolationRequests=2");
+                              + "isolationRequests=2"));
         }
     }
 

@@ -59,7 +59,9 @@ class LocaleIT {
 
             assertThat(awaitReceipt(data.resolve("done").resolve(NAME + ".receipt.json")).path("outcome").asText())
                     .isEqualTo("DELIVERED");
-            assertThat(app.output()).contains("Input " + NAME + " DELIVERED");
+            // the receipt is written just before the outcome line is logged
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(app.output()).contains("Input " + NAME + " DELIVERED"));
         }
     }
 
