@@ -93,8 +93,10 @@ public class StatusSyncConfiguration implements CamelConfiguration {
         InboxEntries inboxEntries = new InboxEntries(folders.inbox());
         registry.bind("inboxEntries", inboxEntries);
         registry.bind("fileIntake", new FileIntake(new InboxEntries(folders.claims().folder()), folders));
+        // one thread forces the claimed inputs' journals to disk, off the split's aggregation (see BackgroundForce)
         registry.bind("inputLedgers", new InputLedgers(folders, json, clock, settings.progressEveryBatches(),
-                settings.progressEvery(), settings.journalFlushEveryBatches()));
+                settings.progressEvery(), settings.journalFlushEveryBatches(),
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "JournalForce")));
         registry.bind("batchOutcomeFold", new BatchOutcomeFold());
         registry.bind("inputValidation", new InputValidation(validator, settings.onInvalid()));
         registry.bind("batchSource", new BatchSource(validator, settings.batchSize()));

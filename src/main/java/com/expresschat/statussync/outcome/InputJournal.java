@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.model.BatchOutcome;
 import com.expresschat.statussync.storage.AtomicFiles;
+import com.expresschat.statussync.storage.BackgroundForce;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -29,8 +31,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * transport's outcome collector journals its own envelopes of them with it too, flushed at every entry before the
  * record is committed. Entries that carry a batch number count once per batch: the first one journaled.
  * <p>
- * Written through a buffer that is flushed and forced to disk (fsync) every {@code flushEvery} entries and when the
- * input completes, so that after a kill -9 or a power loss only the unflushed tail is missing. A retried or restarted
+ * Written through a buffer that is handed to the operating system every {@code flushEvery} entries and when the input
+ * completes, so that after a kill -9 only the unflushed tail is missing. Each flush is forced to disk (fsync) too: at
+ * once, or for a claimed input's journal in the background ({@link BackgroundForce}; its failure fails the next
+ * flush), and at completion always before it returns; after a power loss, at most one more flush is missing. A retried or restarted
  * input {@link #replay replays} it first: the batches it holds count as done (the batching of the same bytes is
  * deterministic: a batch is the input and its number) and are not sent again. A line the crash cut short is dropped,
  * and the file truncated to its last complete line before anything is appended. Entries are recorded one at a time
@@ -49,6 +53,7 @@ public final class InputJournal<T> implements Closeable {
     private final Class<T> type;
     private final ToIntFunction<T> batchOf;
     private final int flushEvery;
+    private final BackgroundForce force;
     private final BitSet recorded = new BitSet();
     private FileChannel channel;
     private OutputStream out;
@@ -59,6 +64,12 @@ public final class InputJournal<T> implements Closeable {
      * entries; {@code batchOf} gives an entry's batch number, or {@link #NO_BATCH}.
      */
     public InputJournal(Path file, ObjectMapper json, Class<T> type, ToIntFunction<T> batchOf, int flushEvery) {
+        this(file, json, type, batchOf, flushEvery, null);
+    }
+
+    /** As above; the forces of flushes other than {@link #flush()} run on {@code forces} ({@code null}: at once). */
+    public InputJournal(Path file, ObjectMapper json, Class<T> type, ToIntFunction<T> batchOf, int flushEvery,
+            Executor forces) {
         if (flushEvery < 1) {
             throw new IllegalArgumentException("statussync.journal.flush-every-batches must be at least 1, was "
                                                + flushEvery);
@@ -68,11 +79,18 @@ public final class InputJournal<T> implements Closeable {
         this.type = type;
         this.batchOf = batchOf;
         this.flushEvery = flushEvery;
+        this.force = new BackgroundForce(file, forces);
     }
 
     /** The journal of a claimed input's batch outcomes in {@code file}, flushed every {@code flushEvery} outcomes. */
     public static InputJournal<BatchOutcome> of(Path file, ObjectMapper json, int flushEvery) {
-        return new InputJournal<>(file, json, BatchOutcome.class, outcome -> outcome.batch().number(), flushEvery);
+        return of(file, json, flushEvery, null);
+    }
+
+    /** As above, with the periodic forces run on {@code forces}. */
+    public static InputJournal<BatchOutcome> of(Path file, ObjectMapper json, int flushEvery, Executor forces) {
+        return new InputJournal<>(file, json, BatchOutcome.class, outcome -> outcome.batch().number(), flushEvery,
+                forces);
     }
 
     /** No journal: an input held in memory (a synchronous REST request) has nothing to resume. */
@@ -163,27 +181,31 @@ public final class InputJournal<T> implements Closeable {
             recorded.set(batch);
         }
         if (++unflushed >= flushEvery) {
-            flush();
+            writeOut();
+            force.request(channel);
             return true;
         }
         return false;
     }
 
     /**
-     * Hands what is buffered to the operating system and forces it to disk: it survives a crash of the process, and
-     * of the machine, from here on.
+     * Hands what is buffered to the operating system and forces it to disk before it returns: it survives a crash of
+     * the process, and of the machine, from here on.
      */
     public void flush() throws IOException {
         if (out != null) {
-            try {
-                out.flush();
-                // the data only: the file's length is metadata a replay does not need exact (a cut line is dropped)
-                channel.force(false);
-            } catch (IOException e) {
-                throw AtomicFiles.naming(file, e);
-            }
-            unflushed = 0;
+            writeOut();
+            force.now(channel);
         }
+    }
+
+    private void writeOut() throws IOException {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw AtomicFiles.naming(file, e);
+        }
+        unflushed = 0;
     }
 
     /** Flushes and closes; the file stays for a retry or a restart. */
@@ -191,6 +213,12 @@ public final class InputJournal<T> implements Closeable {
     public void close() {
         if (out == null) {
             return;
+        }
+        try {
+            // a force under way ends before its channel is closed
+            force.await();
+        } catch (IOException e) {
+            LOG.warn("Journal {} was not forced to disk: {}", file, e.getMessage());
         }
         try {
             out.close();

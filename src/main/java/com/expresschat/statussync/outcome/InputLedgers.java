@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -39,21 +40,26 @@ public class InputLedgers {
     private final int progressEveryBatches;
     private final Duration progressEvery;
     private final int journalFlushEvery;
+    private final Executor journalForces;
 
     public InputLedgers(Folders folders, ObjectMapper json, Clock clock, int progressEveryBatches,
             Duration progressEvery) {
-        this(folders, json, clock, progressEveryBatches, progressEvery, 1);
+        this(folders, json, clock, progressEveryBatches, progressEvery, 1, null);
     }
 
-    /** {@code journalFlushEvery}: statussync.journal.flush-every-batches. */
+    /**
+     * {@code journalFlushEvery}: statussync.journal.flush-every-batches; {@code journalForces}: where a claimed
+     * input's journal is forced to disk between flushes ({@code null}: on the thread that flushes).
+     */
     public InputLedgers(Folders folders, ObjectMapper json, Clock clock, int progressEveryBatches,
-            Duration progressEvery, int journalFlushEvery) {
+            Duration progressEvery, int journalFlushEvery, Executor journalForces) {
         this.folders = folders;
         this.json = json;
         this.clock = clock;
         this.progressEveryBatches = progressEveryBatches;
         this.progressEvery = progressEvery;
         this.journalFlushEvery = journalFlushEvery;
+        this.journalForces = journalForces;
     }
 
     /** The exchange is only used to tie the ledger's clean-up to the end of the input's exchange. */
@@ -111,7 +117,7 @@ public class InputLedgers {
         String identity = snapshot == null || !Files.exists(snapshot, LinkOption.NOFOLLOW_LINKS) ? null
                 : Claims.identityOf(snapshot);
         InputJournal<BatchOutcome> journal = identity == null ? InputJournal.none()
-                : InputJournal.of(Claims.journalBeside(snapshot, identity), json, journalFlushEvery);
+                : InputJournal.of(Claims.journalBeside(snapshot, identity), json, journalFlushEvery, journalForces);
         InputLedger ledger = new InputLedger(input, startedAt, batches,
                 new DeadLetterFiles(folders, input.name(), json, identity),
                 new ProgressLog(progressEveryBatches, progressEvery, clock), journal, storage);
