@@ -707,6 +707,8 @@ if [ "$HAVE_NGINX" = 1 ] && wanted S1; then
     r=$(calc "$S1_IDS_PER_S / $HC_IDS_PER_S" 2)
     target "S1 >= 0.8 x HttpClient loop" "$(awk "BEGIN { print ($r >= 0.8) ? \"PASS\" : \"FAIL\" }")" \
       "$S1_IDS_PER_S / $HC_IDS_PER_S IDs/s = ${r} x (CPU for the input: product $S_CPU s, loop $HC_CPU s)"
+    target "S1 >= 0.65 x HttpClient loop (issue 11)" "$(awk "BEGIN { print ($r >= 0.65) ? \"PASS\" : \"FAIL\" }")" \
+      "${r} x"
   else target "S1 >= 0.8 x HttpClient loop" SKIP "not measured"; fi
   if [ "$S_OK" = 1 ] && [ "$STOCK_IDS_PER_S" != 0 ]; then
     r=$(calc "$S1_IDS_PER_S / $STOCK_IDS_PER_S" 2)
