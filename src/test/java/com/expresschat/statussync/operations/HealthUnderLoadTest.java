@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,6 +33,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
  * input of a start is being delivered; liveness and readiness answer promptly while synchronous REST posts wait on
  * a slow express-chat (a Kubernetes probe times out after 1 s and would restart a busy pod).
  */
+@Tag("alone") // runs with no other test JVM beside it (pom.xml, surefire execution "alone"): it bounds response times
 class HealthUnderLoadTest extends RestTestSupport {
 
     static final int SLOW_UPSTREAM_MS = 1500;
