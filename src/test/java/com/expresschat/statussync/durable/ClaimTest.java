@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * (truncated, rewritten, a new file renamed over it, deleted), what is sent is exactly what validation read, every
  * validated ID is delivered, the receipt names an archived file that holds those very bytes, and a file that appears
  * under the name later is an input of its own. express-chat answers each PUT after 150 ms, so that the input (20
- * batches of 10, two at a time) is mid-delivery when the dropped name is touched.
+ * batches of 10, two at a time) is mid-delivery when the dropped name is touched; then at once.
  */
 class ClaimTest extends StatusSyncTestSupport {
 
@@ -48,11 +48,10 @@ class ClaimTest extends StatusSyncTestSupport {
     @Test
     void truncatedWhileDeliveredStillDeliversWhatWasValidatedAndTheEmptyFileIsAnInputOfItsOwn() throws Exception {
         String original = ids(IDS, 1);
-        drop(NAME, original);
-        awaitMidDelivery();
+        dropComplete(NAME, original);
 
         // what `: > users.txt` does: the name is opened for writing, truncated (here: created, the input is claimed)
-        Files.write(inbox().resolve(NAME), new byte[0]);
+        whileMidDelivery(() -> Files.write(inbox().resolve(NAME), new byte[0]));
 
         assertDeliveredAsDropped(NAME, original);
         JsonNode empty = awaitRejected(NAME);
@@ -63,12 +62,11 @@ class ClaimTest extends StatusSyncTestSupport {
     @Test
     void rewrittenWhileDeliveredSendsNothingOfTheNewContentBeforeItIsValidated() throws Exception {
         String original = ids(IDS, 1);
-        drop(NAME, original);
-        awaitMidDelivery();
+        dropComplete(NAME, original);
 
         // rewritten in place by name: other IDs and one invalid row; as an input of its own it is REJECTED
         String rewritten = ids(50, 10_000) + "not-an-id\n";
-        Files.writeString(inbox().resolve(NAME), rewritten);
+        whileMidDelivery(() -> Files.writeString(inbox().resolve(NAME), rewritten));
 
         assertDeliveredAsDropped(NAME, original);
         JsonNode rejected = awaitRejected(NAME);
@@ -81,12 +79,11 @@ class ClaimTest extends StatusSyncTestSupport {
     @Test
     void aFileRenamedOverTheNameIsProcessedAsItsOwnInput() throws Exception {
         String original = ids(IDS, 1);
-        drop(NAME, original);
-        awaitMidDelivery();
+        dropComplete(NAME, original);
 
         String newer = ids(IDS, 5_000);
         Path staged = Files.writeString(data().resolve(".staged"), newer);
-        Files.move(staged, inbox().resolve(NAME), StandardCopyOption.ATOMIC_MOVE);
+        whileMidDelivery(() -> Files.move(staged, inbox().resolve(NAME), StandardCopyOption.ATOMIC_MOVE));
 
         assertDeliveredAsDropped(NAME, original);
         // the newcomer is archived beside it under a free name, with every one of its IDs delivered
@@ -102,22 +99,34 @@ class ClaimTest extends StatusSyncTestSupport {
     @Test
     void deletedWhileDeliveredLeavesAReceiptNamingAnArchivedFileThatExists() throws Exception {
         String original = ids(IDS, 1);
-        drop(NAME, original);
-        awaitMidDelivery();
+        dropComplete(NAME, original);
 
         // the dropped name is gone already: the input was claimed when taken
-        assertThat(Files.deleteIfExists(inbox().resolve(NAME))).isFalse();
-        assertThat(inbox().resolve(Claims.FOLDER).resolve(NAME)).exists();
+        whileMidDelivery(() -> {
+            assertThat(Files.deleteIfExists(inbox().resolve(NAME))).isFalse();
+            assertThat(inbox().resolve(Claims.FOLDER).resolve(NAME)).exists();
+        });
 
         assertDeliveredAsDropped(NAME, original);
         assertThat(Set.copyOf(expressChat.receivedIds())).isEqualTo(idSet(original));
     }
 
-    /** Some batches of the input are sent, others are not yet. */
-    private void awaitMidDelivery() {
+    /** What a test does to the dropped name. */
+    @FunctionalInterface
+    private interface Touch {
+        void run() throws Exception;
+    }
+
+    /**
+     * Touches the dropped name while some batches of the input are sent and others are not yet; from then on
+     * express-chat answers at once (how fast the rest is delivered is not what is tested).
+     */
+    private void whileMidDelivery(Touch touch) throws Exception {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
                 .until(() -> expressChat.requests().size() >= 3);
         assertThat(expressChat.requests().size()).as("PUTs when the name is touched").isLessThan(IDS / 10);
+        touch.run();
+        expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(okJson("{\"updated\":true}")));
     }
 
     /** DELIVERED with every validated ID; the receipt's archived file exists and holds the bytes dropped. */

@@ -30,7 +30,7 @@ class FreeSpaceTest extends StatusSyncTestSupport {
     @Test
     void tooLittleFreeSpaceKeepsTheInputFromBeingClaimed() throws Exception {
         expressChat.acceptAll();
-        drop("waiting.txt", ids(3, 1));
+        dropComplete("waiting.txt", ids(3, 1));
         Path waiting = inbox().resolve("waiting.txt");
         Object changed = Files.getAttribute(waiting, "unix:ctime");
 

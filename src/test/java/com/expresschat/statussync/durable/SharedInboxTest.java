@@ -56,7 +56,7 @@ class SharedInboxTest extends StatusSyncTestSupport {
         assertThat(putBack).as("the claim is put back only once the lead is taken").isGreaterThan(lead);
         assertThat(observe("/observe/metrics").body()).contains("statussync_inbox_leader 1.0");
 
-        drop("users.txt", ids(10, 100));
+        dropComplete("users.txt", ids(10, 100));
         assertThat(awaitDone("users.txt").path("outcome").asText()).isEqualTo("DELIVERED");
         assertThat(expressChat.receivedIds()).containsAll(ids(30, 1).lines().toList())
                 .containsAll(ids(10, 100).lines().toList());

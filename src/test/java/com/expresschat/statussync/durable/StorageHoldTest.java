@@ -46,6 +46,10 @@ class StorageHoldTest extends StatusSyncTestSupport {
     private static final int CONCURRENCY = 1;
     static final int BOUND = FLUSH_EVERY + 2 * CONCURRENCY + 1;
     private static final int BATCH = 10;
+    /** How long express-chat takes to answer until the fault is in place: the input is mid-delivery when it hits. */
+    private static final int SLOW_MS = 150;
+    /** IDs whose batches are refused: 6 of the 30 batches are dead-lettered. */
+    private static final List<Integer> REFUSED = List.of(55, 105, 155, 205, 255, 295);
 
     @Override
     protected void settings(Properties p) {
@@ -59,9 +63,8 @@ class StorageHoldTest extends StatusSyncTestSupport {
 
     @Test
     void aDoneFolderThatBreaksMidInputStopsTheInputWhichStaysClaimedAndFinishesFromItsJournal() throws Exception {
-        expressChat.stubFor(ExpressChatStub.statusUpdate()
-                .willReturn(okJson("{\"updated\":true}").withFixedDelay(150)));
-        drop("held.txt", ids(300, 1));
+        answerEveryPutAfter(SLOW_MS);
+        dropComplete("held.txt", ids(300, 1));
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
                 .until(() -> expressChat.requests().size() >= 5);
@@ -74,6 +77,7 @@ class StorageHoldTest extends StatusSyncTestSupport {
         int putsAfterFault = expressChat.requests().size() - putsAtFault;
         assertThat(putsAfterFault).as("PUTs after the fault").isLessThanOrEqualTo(BOUND);
 
+        answerEveryPutAfter(0);
         repair(done());
         JsonNode receipt = awaitDone("held.txt");
 
@@ -86,14 +90,8 @@ class StorageHoldTest extends StatusSyncTestSupport {
 
     @Test
     void anErrorFolderThatBreaksMidInputHoldsItAndItsDeadLettersArePublishedOnce() throws Exception {
-        // every batch holding one of these IDs fails (TRANSIENT, no retries): 6 of the 30 batches are dead-lettered
-        for (int n : List.of(55, 105, 155, 205, 255, 295)) {
-            expressChat.stubFor(ExpressChatStub.statusUpdate().withRequestBody(containing('"' + objectId(n) + '"'))
-                    .willReturn(aResponse().withStatus(503).withFixedDelay(150)));
-        }
-        expressChat.stubFor(ExpressChatStub.statusUpdate().atPriority(10)
-                .willReturn(okJson("{\"updated\":true}").withFixedDelay(150)));
-        drop("refused.txt", ids(300, 1));
+        refuseSomeBatchesAfter(SLOW_MS);
+        dropComplete("refused.txt", ids(300, 1));
 
         // the first dead letter is written (its part file lies in error/): now error/ breaks
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
@@ -107,6 +105,7 @@ class StorageHoldTest extends StatusSyncTestSupport {
         assertHeldFor(held, error(), "Not a directory");
         assertThat(expressChat.requests().size() - putsAtFault).as("PUTs after the fault").isLessThanOrEqualTo(BOUND);
 
+        refuseSomeBatchesAfter(0);
         repair(error());
         JsonNode receipt = awaitDone("refused.txt");
 
@@ -120,6 +119,25 @@ class StorageHoldTest extends StatusSyncTestSupport {
         assertThat(receipt.path("deadLetterFiles")).hasSize(1);
         assertRecovered();
         deleteTree(aside);
+    }
+
+    /**
+     * express-chat accepts every PUT after {@code delayMs} (added after the stubs before it, so it replaces them):
+     * slow while the fault is to hit mid-input, then at once, since after the hold only the outcome counts.
+     */
+    private void answerEveryPutAfter(int delayMs) {
+        expressChat.stubFor(ExpressChatStub.statusUpdate()
+                .willReturn(okJson("{\"updated\":true}").withFixedDelay(delayMs)));
+    }
+
+    /** Like {@link #answerEveryPutAfter}, but every batch holding one of {@link #REFUSED} fails (TRANSIENT, no retries). */
+    private void refuseSomeBatchesAfter(int delayMs) {
+        for (int n : REFUSED) {
+            expressChat.stubFor(ExpressChatStub.statusUpdate().withRequestBody(containing('"' + objectId(n) + '"'))
+                    .willReturn(aResponse().withStatus(503).withFixedDelay(delayMs)));
+        }
+        expressChat.stubFor(ExpressChatStub.statusUpdate().atPriority(10)
+                .willReturn(okJson("{\"updated\":true}").withFixedDelay(delayMs)));
     }
 
     /** During the hold: claimed, not in the inbox, nothing sent, readiness and the metric name the folder. */

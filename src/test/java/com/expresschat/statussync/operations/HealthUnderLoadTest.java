@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,11 +33,14 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
  * input of a start is being delivered; liveness and readiness answer promptly while synchronous REST posts wait on
  * a slow express-chat (a Kubernetes probe times out after 1 s and would restart a busy pod).
  */
+@Tag("alone") // runs with no other test JVM beside it (pom.xml, surefire execution "alone"): it bounds response times
 class HealthUnderLoadTest extends RestTestSupport {
 
     static final int SLOW_UPSTREAM_MS = 1500;
     static final int WAITING_POSTS = 40;
     static final int FIRST_INPUT_BATCHES = 6;
+    /** How long each batch of the first input takes: it is still being delivered when readiness is asked. */
+    static final int FIRST_INPUT_PACE_MS = 300;
 
     /** A slow express-chat of this class's own: it must answer slowly from the start, before any test method runs. */
     @RegisterExtension
@@ -50,7 +54,7 @@ class HealthUnderLoadTest extends RestTestSupport {
         p.setProperty("statussync.express-chat.url", slowExpressChat.baseUrl() + ExpressChatStub.PATH);
         slowExpressChat.resetAll();
         slowExpressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(aResponse().withStatus(200)
-                .withBody("{\"success\":true}").withFixedDelay(SLOW_UPSTREAM_MS / 3)));
+                .withBody("{\"success\":true}").withFixedDelay(FIRST_INPUT_PACE_MS)));
         // an input already in the inbox when the application starts: its first poll lasts as long as the input
         try {
             Files.createDirectories(inbox());

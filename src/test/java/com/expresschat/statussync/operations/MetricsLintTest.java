@@ -34,7 +34,7 @@ class MetricsLintTest extends RestTestSupport {
         expressChat.acceptAll();
         expressChat.stubFor(ExpressChatStub.statusUpdate().atPriority(1).withRequestBody(containing(objectId(3)))
                 .willReturn(aResponse().withStatus(422)));
-        drop("three.txt", ids(3, 1));
+        dropComplete("three.txt", ids(3, 1));
         awaitDone("three.txt");
 
         List<MetricFamily> families = parse(rest().get("/observe/metrics").body());

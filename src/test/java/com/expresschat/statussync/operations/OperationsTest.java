@@ -23,6 +23,9 @@ class OperationsTest extends StatusSyncTestSupport {
     protected void settings(Properties p) {
         p.setProperty("statussync.batch-size", "2");
         p.setProperty("statussync.progress.every-batches", "2");
+        // retries are counted here, not timed (FaultMatrixTest times them)
+        p.setProperty("statussync.retry.initial-delay", "10ms");
+        p.setProperty("statussync.retry.max-delay", "50ms");
     }
 
     @Test
@@ -30,7 +33,7 @@ class OperationsTest extends StatusSyncTestSupport {
         expressChat.acceptAll();
         expressChat.stubFor(ExpressChatStub.statusUpdate().atPriority(1).withRequestBody(containing(objectId(3)))
                 .willReturn(aResponse().withStatus(422)));
-        drop("six.txt", ids(6, 1));
+        dropComplete("six.txt", ids(6, 1));
         awaitDone("six.txt");
 
         String metrics = observe("/observe/metrics").body();
@@ -55,7 +58,7 @@ class OperationsTest extends StatusSyncTestSupport {
     @Test
     void retriesAreCountedByFailureClass() throws Exception {
         expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(aResponse().withStatus(503)));
-        drop("down.txt", ids(1, 1));
+        dropComplete("down.txt", ids(1, 1));
         awaitDone("down.txt");
 
         assertThat(observe("/observe/metrics").body())
@@ -85,7 +88,7 @@ class OperationsTest extends StatusSyncTestSupport {
     void oneOutcomeLinePerInputProgressLinesAndNoInfoLinePerBatch() throws Exception {
         expressChat.acceptAll();
         int before = LogCapture.text().length();
-        drop("ten.txt", ids(10, 1));
+        dropComplete("ten.txt", ids(10, 1));
         awaitDone("ten.txt");
 
         String lines = LogCapture.text().substring(before);

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -234,7 +233,7 @@ class BadInputCorpusTest extends StatusSyncTestSupport {
         Path target = data().resolve("outside").resolve("later.txt");
         Files.createDirectories(inbox());
         Files.createSymbolicLink(inbox().resolve("dangling.txt"), target);
-        drop("after.txt", ids(1, 1));
+        dropComplete("after.txt", ids(1, 1));
 
         awaitDone("after.txt");
 
@@ -296,8 +295,9 @@ class BadInputCorpusTest extends StatusSyncTestSupport {
     }
 
     /**
-     * Streams the content to a staging file beside the inbox, then moves it in at once, so the intake never sees
-     * it half-written (50 MB take longer to write than the stable-for check waits). Returns its fingerprint.
+     * Streams the content to a staging file beside the inbox, then moves it in at once as a complete file
+     * ({@link #moveIn}), so the intake never sees it half-written (50 MB take longer to write than the stable-for
+     * check waits) and takes it at its next poll. Returns its fingerprint.
      */
     private Fingerprint dropComplete(String name, Content content) throws IOException {
         Path staging = Files.createDirectories(data().resolve("staging")).resolve(name);
@@ -307,8 +307,7 @@ class BadInputCorpusTest extends StatusSyncTestSupport {
             content.writeTo(out);
         }
         Fingerprint fingerprint = new Fingerprint(Files.size(staging), HexFormat.of().formatHex(sha256.digest()));
-        Files.createDirectories(inbox());
-        Files.move(staging, inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        moveIn(staging, name);
         return fingerprint;
     }
 

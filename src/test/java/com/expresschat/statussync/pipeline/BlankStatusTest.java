@@ -41,7 +41,7 @@ class BlankStatusTest extends StatusSyncTestSupport {
         // one good row beside the bad one: still nothing is sent (on-invalid=reject)
         inputs.put("mixed.csv", "id,status\n" + A + ",DELETED\n" + B + ", \n");
         for (Map.Entry<String, String> input : inputs.entrySet()) {
-            drop(input.getKey(), input.getValue());
+            dropComplete(input.getKey(), input.getValue());
         }
 
         for (String name : inputs.keySet()) {

@@ -24,7 +24,7 @@ class CompressedAnswerTest extends StatusSyncTestSupport {
     @Test
     void thePutAsksForNoCompressionAndTheAnswerIsKeptAsText() throws Exception {
         expressChat.acceptAll();
-        drop("plain.txt", ids(2, 1));
+        dropComplete("plain.txt", ids(2, 1));
 
         JsonNode receipt = awaitDone("plain.txt");
 
@@ -38,7 +38,7 @@ class CompressedAnswerTest extends StatusSyncTestSupport {
         expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip")
                 .withBody(gzip("{\"updated\":true}"))));
-        drop("gzipped.txt", ids(2, 1));
+        dropComplete("gzipped.txt", ids(2, 1));
 
         JsonNode receipt = awaitDone("gzipped.txt");
 

@@ -30,7 +30,7 @@ class DeadLetterTest extends StatusSyncTestSupport {
         expressChat.stubFor(ExpressChatStub.statusUpdate().atPriority(1)
                 .withRequestBody(containing(refused))
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"unknown user\"}")));
-        drop("six.txt", ids(6, 1));
+        dropComplete("six.txt", ids(6, 1));
 
         JsonNode receipt = awaitDone("six.txt");
 

@@ -80,7 +80,7 @@ class FileNameDropTest extends StatusSyncTestSupport {
     @Test
     void aNameWithANewlineIsRejectedAndLoggedAsOneEscapedLine() throws Exception {
         expressChat.acceptAll();
-        drop("forged\nERROR fake line.txt", ids(2, 1));
+        dropComplete("forged\nERROR fake line.txt", ids(2, 1));
 
         JsonNode receipt = awaitRejectedAs("forged%0AERROR fake line.txt");
 
@@ -95,7 +95,7 @@ class FileNameDropTest extends StatusSyncTestSupport {
     void aNameTooLongForItsReportsIsRejectedUnderAShorterName() throws Exception {
         expressChat.acceptAll();
         String name = "x".repeat(236) + ".txt"; // 240 bytes: its .receipt.json would pass the 255-byte limit
-        drop(name, ids(2, 1));
+        dropComplete(name, ids(2, 1));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(inbox().resolve(name)));
         try (Stream<Path> files = Files.list(error())) {
@@ -114,7 +114,7 @@ class FileNameDropTest extends StatusSyncTestSupport {
     void aLongNameThatFitsIsDelivered() throws Exception {
         expressChat.acceptAll();
         String name = "y".repeat(200) + ".txt";
-        drop(name, ids(2, 1));
+        dropComplete(name, ids(2, 1));
 
         assertThat(awaitDone(name).path("outcome").asText()).isEqualTo("DELIVERED");
     }
@@ -124,7 +124,7 @@ class FileNameDropTest extends StatusSyncTestSupport {
         expressChat.acceptAll();
         Files.createDirectories(inbox());
         run("mkfifo", inbox().resolve("pipe.txt").toString());
-        drop("after-the-fifo.txt", ids(2, 1));
+        dropComplete("after-the-fifo.txt", ids(2, 1));
 
         assertThat(awaitDone("after-the-fifo.txt").path("outcome").asText()).isEqualTo("DELIVERED");
         JsonNode receipt = awaitRejectedAs("pipe.txt");

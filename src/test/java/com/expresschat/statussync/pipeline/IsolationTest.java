@@ -90,7 +90,7 @@ class IsolationTest extends StatusSyncTestSupport {
         expressChat.acceptAll();
         List<String> refused = List.of(objectId(6), objectId(51), objectId(95));
         refused.forEach(this::refuse);
-        drop("three.txt", ids(100, 1));
+        dropComplete("three.txt", ids(100, 1));
 
         JsonNode receipt = awaitDone("three.txt");
 

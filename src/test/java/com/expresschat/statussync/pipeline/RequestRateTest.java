@@ -21,7 +21,7 @@ class RequestRateTest extends StatusSyncTestSupport {
     @Test
     void fifteenBatchesAtFivePerSecondTakeAtLeastTwoSeconds() throws Exception {
         expressChat.acceptAll();
-        drop("fifteen.txt", ids(15, 1));
+        dropComplete("fifteen.txt", ids(15, 1));
 
         awaitDone("fifteen.txt");
 

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** TRANSIENT failures are retried with backoff (§4); retries give up into a dead letter. */
 class RetryTest extends StatusSyncTestSupport {
+
+    @Override
+    protected void settings(Properties p) {
+        // attempts are counted here, not timed (FaultMatrixTest times them)
+        p.setProperty("statussync.retry.initial-delay", "10ms");
+        p.setProperty("statussync.retry.max-delay", "50ms");
+    }
 
     @Test
     void twoServiceUnavailableThenOkIsDeliveredAfterThreeRequests() throws Exception {

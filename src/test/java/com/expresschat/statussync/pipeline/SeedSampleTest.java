@@ -22,7 +22,7 @@ class SeedSampleTest extends StatusSyncTestSupport {
     void seedLineBecomesExactlyTheSeedRequestAndIsArchivedAsDelivered() throws Exception {
         expressChat.acceptAll();
 
-        drop("seed.txt", "640f472d173951357f08edee,640f479fa79ef02edfb33dfc\n");
+        dropComplete("seed.txt", "640f472d173951357f08edee,640f479fa79ef02edfb33dfc\n");
 
         JsonNode receipt = awaitDone("seed.txt");
         assertThat(receipt.path("outcome").asText()).isEqualTo("DELIVERED");

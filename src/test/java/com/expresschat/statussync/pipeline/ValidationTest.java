@@ -19,7 +19,7 @@ class ValidationTest extends StatusSyncTestSupport {
     void oneInvalidRowRejectsTheWholeFileUnchanged() throws Exception {
         expressChat.acceptAll();
         String content = "id,status\n" + objectId(1) + ",DELETED\nnot-an-id,DELETED\n" + objectId(3) + ",ARCHIVED\n";
-        drop("bad.csv", content);
+        dropComplete("bad.csv", content);
 
         JsonNode receipt = awaitRejected("bad.csv");
 

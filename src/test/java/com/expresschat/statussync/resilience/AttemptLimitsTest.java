@@ -17,23 +17,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What one attempt may cost (§3): the whole attempt, answer included, is cut at connect + response timeout (here
- * 300 + 4000 ms), and an answer body is read only up to {@link AttemptLimits#MAX_BODY_BYTES}.
+ * 300 + 1500 ms), and an answer body is read only up to {@link AttemptLimits#MAX_BODY_BYTES}.
  */
 class AttemptLimitsTest extends StatusSyncTestSupport {
 
     @Override
     protected void settings(Properties p) {
         p.setProperty("statussync.delivery.connect-timeout", "300");
-        p.setProperty("statussync.delivery.response-timeout", "4000");
+        p.setProperty("statussync.delivery.response-timeout", "1500");
         p.setProperty("statussync.retry.max-retries", "1");
     }
 
     @Test
     void anAnswerThatTricklesInIsCutAtTheDeadlineAndRetriedAsTransient() throws Exception {
-        // 200 at once, then the body a chunk every 100 ms for 40 s: no single read waits anywhere near 4000 ms
+        // 200 at once, then the body a chunk every 100 ms for 40 s: no single read waits anywhere near 1500 ms
         expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(
                 okJson("{\"ok\":true,\"pad\":\"" + "x".repeat(800) + "\"}").withChunkedDribbleDelay(400, 40_000)));
-        drop("trickle.txt", ids(2, 1));
+        dropComplete("trickle.txt", ids(2, 1));
 
         // awaitDone waits 30 s at most: two attempts that each ran to the end of the answer would take 80 s
         JsonNode receipt = awaitDone("trickle.txt");
@@ -43,12 +43,12 @@ class AttemptLimitsTest extends StatusSyncTestSupport {
         JsonNode why = ExpressChatStub.read(Files.readString(error().resolve("trickle.txt.transient.ndjson.error.json")));
         assertThat(why.path("failureClass").asText()).isEqualTo("TRANSIENT");
         assertThat(why.path("attempts").asInt()).isEqualTo(2);
-        // two attempts of at most 4.3 s each, one retry delay (<= 1 s), and the time to take and finish the input
-        assertThat(receipt.path("durationMs").asLong()).isLessThan(15_000);
+        // two attempts of at most 1.8 s each, one retry delay (<= 1 s), and the time to take and finish the input
+        assertThat(receipt.path("durationMs").asLong()).isLessThan(10_000);
         // the first attempt is cut by the deadline (the second may meet the read timeout first: WireMock is still
         // busy trickling the first answer into the closed connection)
         assertThat(LogCapture.text()).contains("Batch 1 of trickle.txt failed (TRANSIENT java.net.SocketTimeoutException: "
-                + "no complete answer from express-chat within the attempt deadline of 4300 ms");
+                + "no complete answer from express-chat within the attempt deadline of 1800 ms");
     }
 
     @Test
@@ -56,7 +56,7 @@ class AttemptLimitsTest extends StatusSyncTestSupport {
         byte[] huge = new byte[10 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) 'a');
         expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(aResponse().withStatus(200).withBody(huge)));
-        drop("huge.txt", ids(250, 1));
+        dropComplete("huge.txt", ids(250, 1));
 
         JsonNode receipt = awaitDone("huge.txt");
 
@@ -83,7 +83,7 @@ class AttemptLimitsTest extends StatusSyncTestSupport {
         }
         expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Encoding", "gzip").withBody(bytes.toByteArray())));
-        drop("bomb.txt", ids(2, 1));
+        dropComplete("bomb.txt", ids(2, 1));
 
         JsonNode receipt = awaitDone("bomb.txt");
 
@@ -96,7 +96,7 @@ class AttemptLimitsTest extends StatusSyncTestSupport {
     void aSlowButCompleteAnswerWithinTheDeadlineIsDelivered() throws Exception {
         expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(
                 okJson("{\"ok\":true}").withFixedDelay(300)));
-        drop("slow.txt", ids(2, 1));
+        dropComplete("slow.txt", ids(2, 1));
 
         JsonNode receipt = awaitDone("slow.txt");
 

@@ -1,6 +1,7 @@
 package com.expresschat.statussync.resilience;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,6 +17,7 @@ import com.expresschat.statussync.support.ExpressChatStub;
 import com.expresschat.statussync.support.LogCapture;
 import com.expresschat.statussync.support.StatusSyncTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /**
  * §5: a dead letter that cannot be written while the input is being delivered (error/ became unusable after the
@@ -25,16 +27,22 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class DeadLetterWriteFailureTest extends StatusSyncTestSupport {
 
+    private static final String ANSWERED = "answered";
+
     @Test
     void aDeadLetterThatCannotBeWrittenHoldsTheInputInItsClaim() throws Exception {
-        expressChat.stubFor(ExpressChatStub.statusUpdate()
-                .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"unknown user\"}").withFixedDelay(1500)));
+        // every PUT is refused; the first one slowly, so that error/ can break while it is on its way
+        expressChat.stubFor(ExpressChatStub.statusUpdate().inScenario("first PUT").whenScenarioStateIs(STARTED)
+                .willSetStateTo(ANSWERED).willReturn(refused().withFixedDelay(1000)));
+        expressChat.stubFor(ExpressChatStub.statusUpdate().inScenario("first PUT").whenScenarioStateIs(ANSWERED)
+                .willReturn(refused()));
         NotifyBuilder inputFailed = new NotifyBuilder(context).fromRoute(ExchangeKeys.FILE_INTAKE_ROUTE).whenFailed(1)
                 .create();
-        drop("refused.txt", ids(2, 1));
+        dropComplete("refused.txt", ids(2, 1));
 
         // the input passed the before-sending check and its batch is on its way: now error/ breaks
-        await().atMost(Duration.ofSeconds(10)).until(() -> expressChat.requests().size() >= 1);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> expressChat.requests().size() >= 1);
         Files.delete(error());
         Files.writeString(error(), "not a folder");
 
@@ -56,5 +64,9 @@ class DeadLetterWriteFailureTest extends StatusSyncTestSupport {
         assertThat(receipt.path("counts").path("deadLettered").asInt()).isEqualTo(2);
         assertThat(error().resolve("refused.txt.rejected.ndjson")).exists();
         assertThat(expressChat.requests()).hasSize(6);
+    }
+
+    private static ResponseDefinitionBuilder refused() {
+        return aResponse().withStatus(400).withBody("{\"error\":\"unknown user\"}");
     }
 }

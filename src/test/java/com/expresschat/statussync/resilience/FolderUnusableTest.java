@@ -24,7 +24,7 @@ class FolderUnusableTest extends StatusSyncTestSupport {
         expressChat.acceptAll();
         Files.delete(error());
         Files.writeString(error(), "not a folder");
-        drop("waiting.txt", ids(2, 1));
+        dropComplete("waiting.txt", ids(2, 1));
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> LogCapture.text().contains(error() + " cannot take files"));

@@ -55,7 +55,7 @@ class TokenFileTest extends StatusSyncTestSupport {
     @Test
     void aTokenFileTruncatedAndRewrittenMidInputSendsNoPutWithoutTheTokenAndDeadLettersNothing() throws Exception {
         expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(okJson("{\"ok\":true}").withFixedDelay(40)));
-        drop("long.txt", ids(600, 1));
+        dropComplete("long.txt", ids(600, 1));
         await().atMost(Duration.ofSeconds(20)).until(() -> expressChat.requests().size() >= 3);
 
         Files.write(tokenFile(), new byte[0]); // truncated, as a non-atomic rewrite does first
@@ -75,7 +75,7 @@ class TokenFileTest extends StatusSyncTestSupport {
     void aMissingTokenFileHoldsDeliveryDeadLettersNothingAndReadinessSaysWhy() throws Exception {
         expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(okJson("{\"ok\":true}")));
         Files.delete(tokenFile());
-        drop("held.txt", ids(25, 1));
+        dropComplete("held.txt", ids(25, 1));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> ready().statusCode() == 503
                                                            && intakeReadiness().contains("is missing"));
@@ -98,12 +98,12 @@ class TokenFileTest extends StatusSyncTestSupport {
         expressChat.stubFor(any(urlEqualTo(ExpressChatStub.PATH)).willReturn(aResponse().withStatus(401)));
         expressChat.stubFor(any(urlEqualTo(ExpressChatStub.PATH)).atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer " + GOOD)).willReturn(okJson("{\"ok\":true}")));
-        drop("first.txt", ids(3, 1));
+        dropComplete("first.txt", ids(3, 1));
         assertThat(awaitDone("first.txt").path("outcome").asText()).isEqualTo("FAILED");
 
         // as cp -p or rsync -t would: the same size and the same time stamp as the refused token's file
         writeToken(GOOD);
-        drop("second.txt", ids(3, 10));
+        dropComplete("second.txt", ids(3, 10));
 
         assertThat(awaitDone("second.txt").path("outcome").asText()).isEqualTo("DELIVERED");
     }
@@ -116,7 +116,7 @@ class TokenFileTest extends StatusSyncTestSupport {
         expressChat.stubFor(ExpressChatStub.statusUpdate().atPriority(1)
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(objectId(7)))
                 .willReturn(aResponse().withStatus(400).withBody(echo).withTransformers("response-template")));
-        drop("echo.txt", ids(20, 1));
+        dropComplete("echo.txt", ids(20, 1));
 
         JsonNode receipt = awaitDone("echo.txt");
 

@@ -45,7 +45,7 @@ class TokenRejectedTest extends StatusSyncTestSupport {
         expressChat.stubFor(any(urlEqualTo(ExpressChatStub.PATH)).willReturn(aResponse().withStatus(401)));
         expressChat.stubFor(any(urlEqualTo(ExpressChatStub.PATH)).atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer " + GOOD)).willReturn(okJson("{\"ok\":true}")));
-        drop("first.txt", ids(3, 1));
+        dropComplete("first.txt", ids(3, 1));
 
         JsonNode first = awaitDone("first.txt");
         assertThat(first.path("outcome").asText()).isEqualTo("FAILED");
@@ -54,7 +54,7 @@ class TokenRejectedTest extends StatusSyncTestSupport {
         assertThat(gate.pause().reason()).isEqualTo(IntakeGate.Reason.TOKEN_REJECTED);
         assertThat(error().resolve("first.txt.auth.ndjson")).exists();
 
-        drop("second.txt", ids(3, 10));
+        dropComplete("second.txt", ids(3, 10));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
                 .until(() -> Files.exists(inbox().resolve("second.txt")));
         assertThat(expressChat.requests()).hasSize(1);

@@ -47,7 +47,7 @@ class RestFormatsTest extends RestTestSupport {
 
         wireMock.resetAll();
         expressChat.acceptAll();
-        drop(fileName, body);
+        dropComplete(fileName, body);
         assertThat(awaitDone(fileName).path("outcome").asText()).isEqualTo("DELIVERED");
 
         assertThat(sentBodies()).containsExactlyInAnyOrderElementsOf(restBodies);

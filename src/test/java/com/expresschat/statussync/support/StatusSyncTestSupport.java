@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -51,6 +54,9 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
     protected final ExpressChatStub expressChat = new ExpressChatStub(wireMock);
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** How long before its move into the inbox a {@link #dropComplete} file was last written (stable-for: 300 ms). */
+    private static final Duration COMPLETE_FOR = Duration.ofMinutes(1);
 
     /** This test's folders; created on first use, which is in the super constructor (see settings). */
     private Path data;
@@ -149,6 +155,27 @@ public abstract class StatusSyncTestSupport extends CamelMainTestSupport {
     protected void drop(String name, byte[] content) throws IOException {
         Files.createDirectories(inbox());
         Files.write(inbox().resolve(name), content);
+    }
+
+    /**
+     * Drops a file that was complete before it came, as a {@code mv} of a finished file does: written beside the
+     * inbox, then moved in at once (see {@link #moveIn}). The intake takes it at its next poll instead of waiting out
+     * stable-for; for tests where the complete-file check is not what is tested ({@link #drop} leaves it to it).
+     */
+    protected void dropComplete(String name, String content) throws IOException {
+        Path staged = Files.createDirectories(data().resolve("staging")).resolve(name);
+        Files.writeString(staged, content);
+        moveIn(staged, name);
+    }
+
+    /**
+     * Moves a file written beside the inbox into it under {@code name} in one rename, its time stamp set a minute back:
+     * already older than stable-for, so the complete-file check passes at the first look.
+     */
+    protected void moveIn(Path staged, String name) throws IOException {
+        Files.setLastModifiedTime(staged, FileTime.from(Instant.now().minus(COMPLETE_FOR)));
+        Files.createDirectories(inbox());
+        Files.move(staged, inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**

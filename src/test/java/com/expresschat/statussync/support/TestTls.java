@@ -95,6 +95,9 @@ public final class TestTls {
     private static void keytool(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        // keytool's own JVM: a few hundred milliseconds of work, for which the C2 compiler and a parallel GC only
+        // cost start-up CPU (half the time of each call); the stores it writes are the same
+        command.addAll(List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC"));
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

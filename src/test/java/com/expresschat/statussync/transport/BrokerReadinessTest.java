@@ -27,6 +27,8 @@ class BrokerReadinessTest extends StatusSyncTestSupport {
     protected void settings(Properties p) {
         p.setProperty("statussync.kafka.bootstrap-servers", NOBODY);
         p.setProperty("statussync.kafka.requests-enabled", "true");
+        // the stop waits for the requests consumer's poll, which with no broker lasts its whole timeout (5 s default)
+        p.setProperty("camel.component.kafka.poll-timeout-ms", "500");
     }
 
     @Test
