@@ -26,8 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The journal of one input (§5): append-only NDJSON, one entry per line, in the order they are recorded. A claimed
  * input's journal holds its {@link BatchOutcome}s ({@link #of}), beside the claimed file (storage.Claims names it); a
- * transport's outcome collector journals its own envelopes of them with it too, flushed at every entry before the
- * record is committed. Entries that carry a batch number count once per batch: the first one journaled.
+ * transport's outcome collector journals its own envelopes of them with it too, written out at every entry and forced
+ * once per poll, before the poll's offsets are committed. Entries that carry a batch number count once per batch: the first one journaled.
  * <p>
  * Written through a buffer that is flushed and forced to disk (fsync) every {@code flushEvery} entries and when the
  * input completes, so that after a kill -9 or a power loss only the unflushed tail is missing. A retried or restarted
@@ -183,6 +183,20 @@ public final class InputJournal<T> implements Closeable {
                 throw AtomicFiles.naming(file, e);
             }
             unflushed = 0;
+        }
+    }
+
+    /**
+     * Hands what is buffered to the operating system without forcing it to disk: it survives a crash of the process
+     * and another reader of the file sees it, but only a {@link #flush} makes it survive a crash of the machine.
+     */
+    public void writeOut() throws IOException {
+        if (out != null) {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw AtomicFiles.naming(file, e);
+            }
         }
     }
 

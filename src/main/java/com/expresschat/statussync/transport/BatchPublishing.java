@@ -60,6 +60,11 @@ public class BatchPublishing {
         return new PublishedBatch(inputId, batch);
     }
 
+    /** The record's key (a method: a simple expression on the record would hash its whole batch, every time). */
+    public String keyOf(@Body PublishedBatch record) {
+        return record.key();
+    }
+
     /** Counts a batch the broker acknowledged. */
     public void acknowledged() {
         metrics.published();
