@@ -1,6 +1,5 @@
 package com.expresschat.statussync.outcome;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -91,25 +90,39 @@ public final class InputJournal<T> implements Closeable {
         }
         int count = 0;
         long complete = 0;
-        long offset = 0;
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES)) {
-            for (int b = in.read(); b >= 0; b = in.read()) {
-                offset++;
-                if (b != '\n') {
-                    line.write(b);
-                    continue;
+        // read in chunks, each line parsed where it lies; only a line across two chunks is copied
+        byte[] chunk = new byte[BUFFER_BYTES];
+        ByteArrayOutputStream carried = new ByteArrayOutputStream();
+        try (InputStream in = Files.newInputStream(file)) {
+            long position = 0;
+            reading:
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] != '\n') {
+                        continue;
+                    }
+                    T entry;
+                    if (carried.size() == 0) {
+                        entry = parse(chunk, from, i - from);
+                    } else {
+                        carried.write(chunk, from, i - from);
+                        byte[] line = carried.toByteArray();
+                        carried.reset();
+                        entry = parse(line, 0, line.length);
+                    }
+                    if (entry == null) {
+                        break reading;
+                    }
+                    complete = position + i + 1;
+                    from = i + 1;
+                    if (firstOfItsBatch(entry)) {
+                        restore.accept(entry);
+                        count++;
+                    }
                 }
-                T entry = parse(line.toByteArray());
-                line.reset();
-                if (entry == null) {
-                    break;
-                }
-                complete = offset;
-                if (firstOfItsBatch(entry)) {
-                    restore.accept(entry);
-                    count++;
-                }
+                carried.write(chunk, from, n - from);
+                position += n;
             }
         }
         if (complete < Files.size(file)) {
@@ -228,9 +241,9 @@ public final class InputJournal<T> implements Closeable {
         }
     }
 
-    private T parse(byte[] line) {
+    private T parse(byte[] bytes, int offset, int length) {
         try {
-            return json.readValue(line, type);
+            return json.readValue(bytes, offset, length, type);
         } catch (IOException e) {
             LOG.warn("Journal {}: a line does not parse ({}); the journal is read up to it", file, e.getMessage());
             return null;
