@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.delivery.BatchDelivery;
-import com.expresschat.statussync.delivery.BatchSource;
 import com.expresschat.statussync.intake.KafkaRequests;
 import com.expresschat.statussync.outcome.InputCompletion;
 import com.expresschat.statussync.outcome.InputLedgers;
@@ -55,7 +54,7 @@ final class KafkaTransportConfiguration {
     private KafkaTransportConfiguration() {
     }
 
-    /** After StatusSyncConfiguration has bound batchSource, inputLedgers, inputCompletion and the metrics registry. */
+    /** After StatusSyncConfiguration has bound inputLedgers, inputCompletion and the metrics registry. */
     static void configure(CamelContext context, Settings settings, Folders folders, ObjectMapper json, Clock clock,
             IntakeGate gate) throws Exception {
         Settings.Transport transport = settings.transport();
@@ -65,7 +64,7 @@ final class KafkaTransportConfiguration {
         TransportMetrics metrics = new TransportMetrics(meters);
         CollectorJournals journals = new CollectorJournals(transport.journalDir(), json);
         registry.bind("batchPublishing", new BatchPublishing(transport.kafka(), settings.dryRun(), folders, clock,
-                metrics, registry.lookupByNameAndType("batchSource", BatchSource.class), json));
+                metrics, json));
         registry.bind("publishedBatchCount", new PublishedBatchCount());
         registry.bind("batchWorker", new BatchWorker(transport.instanceId(), metrics));
         registry.bind("kafkaCommit", new KafkaCommit());

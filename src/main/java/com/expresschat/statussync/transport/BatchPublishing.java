@@ -1,8 +1,8 @@
 package com.expresschat.statussync.transport;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,7 +10,7 @@ import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangeProperty;
 
-import com.expresschat.statussync.delivery.BatchSource;
+import com.expresschat.statussync.model.Batch;
 import com.expresschat.statussync.model.ExchangeKeys;
 import com.expresschat.statussync.model.Input;
 import com.expresschat.statussync.model.InputRun;
@@ -29,6 +29,8 @@ public class BatchPublishing {
     public static final String INPUT_ID = "statusSyncKafkaInput";
     /** The input's closing record, once it is published. */
     public static final String CLOSING = "statusSyncInputClosing";
+    /** The input's batches (delivery.BatchSource's), while they are published. */
+    public static final String BATCHES = "statusSyncKafkaBatches";
     /** How many batches of the input were published (set by {@link PublishedBatchCount}). */
     public static final String PUBLISHED = "statusSyncPublishedBatches";
     /**
@@ -42,13 +44,11 @@ public class BatchPublishing {
     private final Folders folders;
     private final Clock clock;
     private final TransportMetrics metrics;
-    private final BatchSource batchSource;
     private final ObjectMapper json;
 
     public BatchPublishing(boolean kafka, boolean dryRun, Folders folders, Clock clock, TransportMetrics metrics,
-            BatchSource batchSource, ObjectMapper json) {
+            ObjectMapper json) {
         this.kafka = kafka;
-        this.batchSource = batchSource;
         this.json = json;
         this.dryRun = dryRun;
         this.folders = folders;
@@ -70,9 +70,9 @@ public class BatchPublishing {
     }
 
     /** The input's batches as records of the batches topic, {@link #RECORDS_PER_SEND} to a send. */
-    public PublishedRecords recordsOf(@ExchangeProperty(ExchangeKeys.INPUT_RUN) InputRun run,
-            @ExchangeProperty(INPUT_ID) String inputId, CamelContext context) throws IOException {
-        return new PublishedRecords(batchSource.batchesOf(run), inputId, RECORDS_PER_SEND, json, context);
+    public PublishedRecords recordsOf(@ExchangeProperty(BATCHES) Iterator<Batch> batches,
+            @ExchangeProperty(INPUT_ID) String inputId, CamelContext context) {
+        return new PublishedRecords(batches, inputId, RECORDS_PER_SEND, json, context);
     }
 
     /** Counts the records of a send the broker acknowledged. */

@@ -13,7 +13,7 @@ import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.support.DefaultMessage;
 
-import com.expresschat.statussync.delivery.Batcher;
+import com.expresschat.statussync.model.Batch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,17 +22,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * body of one synchronous send, so the intake waits for the broker once per group instead of once per batch, and
  * every record is still acknowledged before the input is closed. Each record is a {@link PublishedBatch} as JSON with
  * its key as its only header (input run and batch number: one input's batches spread over every partition). Closing
- * the groups closes the batches (and so the input), as the splitter does when it is done.
+ * the groups closes the batches (delivery.Batcher: and so the input), as the splitter does when it is done.
  */
 public final class PublishedRecords implements Iterator<List<Message>>, Closeable {
 
-    private final Batcher batches;
+    private final Iterator<Batch> batches;
     private final String inputId;
     private final int groupSize;
     private final ObjectMapper json;
     private final CamelContext context;
 
-    public PublishedRecords(Batcher batches, String inputId, int groupSize, ObjectMapper json, CamelContext context) {
+    public PublishedRecords(Iterator<Batch> batches, String inputId, int groupSize, ObjectMapper json, CamelContext context) {
         this.batches = batches;
         this.inputId = inputId;
         this.groupSize = groupSize;
@@ -67,6 +67,8 @@ public final class PublishedRecords implements Iterator<List<Message>>, Closeabl
 
     @Override
     public void close() throws IOException {
-        batches.close();
+        if (batches instanceof Closeable closeable) {
+            closeable.close();
+        }
     }
 }
