@@ -64,7 +64,7 @@ final class KafkaTransportConfiguration {
         TransportMetrics metrics = new TransportMetrics(meters);
         CollectorJournals journals = new CollectorJournals(transport.journalDir(), json);
         registry.bind("batchPublishing", new BatchPublishing(transport.kafka(), settings.dryRun(), folders, clock,
-                metrics));
+                metrics, json));
         registry.bind("publishedBatchCount", new PublishedBatchCount());
         registry.bind("batchWorker", new BatchWorker(transport.instanceId(), metrics));
         registry.bind("kafkaCommit", new KafkaCommit());

@@ -1,6 +1,5 @@
 package com.expresschat.statussync.outcome;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -28,14 +27,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The journal of one input (§5): append-only NDJSON, one entry per line, in the order they are recorded. A claimed
  * input's journal holds its {@link BatchOutcome}s ({@link #of}), beside the claimed file (storage.Claims names it); a
- * transport's outcome collector journals its own envelopes of them with it too, flushed at every entry before the
- * record is committed. Entries that carry a batch number count once per batch: the first one journaled.
+ * transport's outcome collector journals its own envelopes of them with it too, written out at every entry and forced
+ * once per poll, before the poll's offsets are committed. Entries that carry a batch number count once per batch: the
+ * first one journaled.
  * <p>
  * Written through a buffer that is handed to the operating system every {@code flushEvery} entries and when the input
  * completes, so that after a kill -9 only the unflushed tail is missing. Each flush is forced to disk (fsync) too: at
  * once, or for a claimed input's journal in the background ({@link BackgroundForce}; its failure fails the next
- * flush), and at completion always before it returns; after a power loss, at most one more flush is missing. A retried or restarted
- * input {@link #replay replays} it first: the batches it holds count as done (the batching of the same bytes is
+ * flush), and at completion always before it returns; after a power loss, at most one more flush is missing. A
+ * retried or restarted input {@link #replay replays} it first: the batches it holds count as done (the batching of the same bytes is
  * deterministic: a batch is the input and its number) and are not sent again. A line the crash cut short is dropped,
  * and the file truncated to its last complete line before anything is appended. Entries are recorded one at a time
  * (the split's aggregation, a collector's consumer): nothing here is synchronized.
@@ -109,25 +109,39 @@ public final class InputJournal<T> implements Closeable {
         }
         int count = 0;
         long complete = 0;
-        long offset = 0;
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES)) {
-            for (int b = in.read(); b >= 0; b = in.read()) {
-                offset++;
-                if (b != '\n') {
-                    line.write(b);
-                    continue;
+        // read in chunks, each line parsed where it lies; only a line across two chunks is copied
+        byte[] chunk = new byte[BUFFER_BYTES];
+        ByteArrayOutputStream carried = new ByteArrayOutputStream();
+        try (InputStream in = Files.newInputStream(file)) {
+            long position = 0;
+            reading:
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] != '\n') {
+                        continue;
+                    }
+                    T entry;
+                    if (carried.size() == 0) {
+                        entry = parse(chunk, from, i - from);
+                    } else {
+                        carried.write(chunk, from, i - from);
+                        byte[] line = carried.toByteArray();
+                        carried.reset();
+                        entry = parse(line, 0, line.length);
+                    }
+                    if (entry == null) {
+                        break reading;
+                    }
+                    complete = position + i + 1;
+                    from = i + 1;
+                    if (firstOfItsBatch(entry)) {
+                        restore.accept(entry);
+                        count++;
+                    }
                 }
-                T entry = parse(line.toByteArray());
-                line.reset();
-                if (entry == null) {
-                    break;
-                }
-                complete = offset;
-                if (firstOfItsBatch(entry)) {
-                    restore.accept(entry);
-                    count++;
-                }
+                carried.write(chunk, from, n - from);
+                position += n;
             }
         }
         if (complete < Files.size(file)) {
@@ -199,11 +213,17 @@ public final class InputJournal<T> implements Closeable {
         }
     }
 
-    private void writeOut() throws IOException {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw AtomicFiles.naming(file, e);
+    /**
+     * Hands what is buffered to the operating system without forcing it to disk: it survives a crash of the process
+     * and another reader of the file sees it, but only a {@link #flush} makes it survive a crash of the machine.
+     */
+    public void writeOut() throws IOException {
+        if (out != null) {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw AtomicFiles.naming(file, e);
+            }
         }
         unflushed = 0;
     }
@@ -242,9 +262,9 @@ public final class InputJournal<T> implements Closeable {
         }
     }
 
-    private T parse(byte[] line) {
+    private T parse(byte[] bytes, int offset, int length) {
         try {
-            return json.readValue(line, type);
+            return json.readValue(bytes, offset, length, type);
         } catch (IOException e) {
             LOG.warn("Journal {}: a line does not parse ({}); the journal is read up to it", file, e.getMessage());
             return null;

@@ -2,10 +2,12 @@ package com.expresschat.statussync.transport;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.camel.Body;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangeProperty;
 
 import com.expresschat.statussync.model.Batch;
@@ -15,6 +17,7 @@ import com.expresschat.statussync.model.InputRun;
 import com.expresschat.statussync.model.Receipt;
 import com.expresschat.statussync.outcome.InputLedger;
 import com.expresschat.statussync.storage.Folders;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The intake side of statussync.transport=kafka (routes/kafka-transport.camel.yaml, publish-batches): which inputs
@@ -26,17 +29,27 @@ public class BatchPublishing {
     public static final String INPUT_ID = "statusSyncKafkaInput";
     /** The input's closing record, once it is published. */
     public static final String CLOSING = "statusSyncInputClosing";
+    /** The input's batches (delivery.BatchSource's), while they are published. */
+    public static final String BATCHES = "statusSyncKafkaBatches";
     /** How many batches of the input were published (set by {@link PublishedBatchCount}). */
     public static final String PUBLISHED = "statusSyncPublishedBatches";
+    /**
+     * Batch records per synchronous send: one wait for the broker per this many batches (about 120 KB of JSON for
+     * batches of 100), and each record still acknowledged before the input is closed.
+     */
+    static final int RECORDS_PER_SEND = 20;
 
     private final boolean kafka;
     private final boolean dryRun;
     private final Folders folders;
     private final Clock clock;
     private final TransportMetrics metrics;
+    private final ObjectMapper json;
 
-    public BatchPublishing(boolean kafka, boolean dryRun, Folders folders, Clock clock, TransportMetrics metrics) {
+    public BatchPublishing(boolean kafka, boolean dryRun, Folders folders, Clock clock, TransportMetrics metrics,
+            ObjectMapper json) {
         this.kafka = kafka;
+        this.json = json;
         this.dryRun = dryRun;
         this.folders = folders;
         this.clock = clock;
@@ -56,13 +69,15 @@ public class BatchPublishing {
         return UUID.randomUUID().toString();
     }
 
-    public PublishedBatch record(@Body Batch batch, @ExchangeProperty(INPUT_ID) String inputId) {
-        return new PublishedBatch(inputId, batch);
+    /** The input's batches as records of the batches topic, {@link #RECORDS_PER_SEND} to a send. */
+    public PublishedRecords recordsOf(@ExchangeProperty(BATCHES) Iterator<Batch> batches,
+            @ExchangeProperty(INPUT_ID) String inputId, CamelContext context) {
+        return new PublishedRecords(batches, inputId, RECORDS_PER_SEND, json, context);
     }
 
-    /** Counts a batch the broker acknowledged. */
-    public void acknowledged() {
-        metrics.published();
+    /** Counts the records of a send the broker acknowledged. */
+    public void acknowledged(@Body List<?> records) {
+        metrics.published(records.size());
     }
 
     /**

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The folder of the outcome collectors' journals (statussync.kafka.journal-dir, shared by the instances like done/ and
- * error/): one outcome.InputJournal of {@link InputEvent}s per input run, each event forced to disk before its
- * record's offset is committed (flushed every entry), so that a collector that dies loses nothing and the one that
- * takes its partition over goes on from the file. What is Kafka's own is here: the envelope, the shared folder, and
+ * error/): one outcome.InputJournal of {@link InputEvent}s per input run, whose events are forced to disk by the
+ * collector (once per poll) before their records' offsets are committed, so that a collector that dies loses nothing
+ * and the one that takes its partition over goes on from the file. What is Kafka's own is here: the envelope, the shared folder, and
  * the empty {@code .completed} marker a completed input leaves, so that a late duplicate of one of its outcomes (a
  * batch delivered again after a crash) is recognised and dropped.
  */
@@ -50,12 +50,13 @@ public class CollectorJournals {
     }
 
     /**
-     * The journal of an input run; its outcomes count once per batch (the first journaled), its closing record
-     * always. A last line cut short by a crash is dropped when it is replayed, before anything is appended.
+     * The journal of an input run, forced to disk only when its owner says ({@link InputJournal#flush}); its outcomes
+     * count once per batch (the first journaled), its closing record always. A last line cut short by a crash is dropped when it is replayed, before anything is appended.
      */
     public InputJournal<InputEvent> open(String inputId) {
         return new InputJournal<>(file(inputId), json, InputEvent.class,
-                event -> event.isClosing() ? InputJournal.NO_BATCH : event.outcome().batch().number(), 1);
+                event -> event.isClosing() ? InputJournal.NO_BATCH : event.outcome().batch().number(),
+                Integer.MAX_VALUE);
     }
 
     /** The journal's length on disk (0 when there is none): another instance may have written to it. */

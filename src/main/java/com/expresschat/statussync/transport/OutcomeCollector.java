@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +25,9 @@ import com.expresschat.statussync.storage.Folders;
 
 /**
  * The outcome collector of statussync.transport=kafka (kafka-outcome-collector): journals each {@link InputEvent} of
- * the outcomes topic ({@link CollectorJournals}: the outcome stage's own InputJournal, forced to disk per event), and
- * once an input's closing record and an outcome for each of its batches are in, folds them
+ * the outcomes topic ({@link CollectorJournals}: the outcome stage's own InputJournal, written out per event and
+ * {@link #force forced} to disk once per poll, before the poll's offsets are committed), and once an input's closing
+ * record and an outcome for each of its batches are in, folds them
  * into the input's ledger (tally, receipt records, dead-letter files) and completes it with the outcome stage's own
  * {@link InputCompletion}, as the single-process path does. A batch delivered twice (a worker died before its commit)
  * counts once: the first outcome journalled for a batch number is the one recorded.
@@ -63,6 +66,8 @@ public class OutcomeCollector {
     private final Folders folders;
     private final TransportMetrics metrics;
     private final Map<String, Progress> open = new ConcurrentHashMap<>();
+    /** The journals written to since the last {@link #force} (one collector thread: no locking). */
+    private final Set<InputJournal<InputEvent>> unforced = new LinkedHashSet<>();
 
     public OutcomeCollector(CollectorJournals journals, InputLedgers ledgers, InputCompletion completion,
             Folders folders, TransportMetrics metrics) {
@@ -81,19 +86,34 @@ public class OutcomeCollector {
             return;
         }
         Progress progress = progressOf(inputId);
-        // forced to disk before the record's offset is committed; closed again, so that no file stays open for an
-        // input another instance takes over
-        try (InputJournal<InputEvent> journal = progress.journal) {
-            journal.append(event);
-        }
+        // written out now (a replay and another instance see it), forced to disk with the poll's others
+        progress.journal.append(event);
+        progress.journal.writeOut();
+        unforced.add(progress.journal);
         progress.journalLength = journals.length(inputId);
         progress.add(event);
         if (!event.isClosing()) {
             metrics.collected();
         }
         if (progress.complete()) {
+            // its receipt is what lasts: the journal is removed once it is written
+            progress.journal.close();
+            unforced.remove(progress.journal);
             complete(inputId, progress.closed);
             open.remove(inputId);
+        }
+    }
+
+    /**
+     * Forces to disk what the poll journalled, once per journal, and closes the journals (no file stays open for an
+     * input another instance may take over at the next poll): only then may the poll's offsets be committed.
+     */
+    public void force() throws IOException {
+        for (Iterator<InputJournal<InputEvent>> journal = unforced.iterator(); journal.hasNext(); ) {
+            InputJournal<InputEvent> next = journal.next();
+            next.flush();
+            next.close();
+            journal.remove();
         }
     }
 

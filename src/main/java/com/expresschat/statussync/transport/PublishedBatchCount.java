@@ -1,12 +1,15 @@
 package com.expresschat.statussync.transport;
 
+import java.util.List;
+
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 
 /**
  * The aggregation strategy of publish-batches' split: counts the batches the broker acknowledged (the input's closing
- * record carries the count), and fails the input on the first batch that was not, so that it stays in the inbox.
+ * record carries the count), a send of several at a time, and fails the input on the first send that was not, so that it
+ * stays in the inbox.
  */
 public class PublishedBatchCount implements AggregationStrategy {
 
@@ -16,7 +19,8 @@ public class PublishedBatchCount implements AggregationStrategy {
             throw RuntimeCamelException.wrapRuntimeException(newExchange.getException());
         }
         Integer count = inputExchange.getProperty(BatchPublishing.PUBLISHED, 0, Integer.class);
-        inputExchange.setProperty(BatchPublishing.PUBLISHED, count + 1);
+        // one send: its records, each acknowledged
+        inputExchange.setProperty(BatchPublishing.PUBLISHED, count + newExchange.getMessage().getBody(List.class).size());
         return inputExchange;
     }
 

@@ -20,8 +20,8 @@ public class TransportMetrics {
                 .register(registry);
     }
 
-    void published() {
-        published.increment();
+    void published(int batches) {
+        published.increment(batches);
     }
 
     /** A batch this instance's worker delivered or dead-lettered, by its result. */

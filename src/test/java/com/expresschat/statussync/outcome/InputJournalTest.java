@@ -68,6 +68,29 @@ class InputJournalTest {
     }
 
     @Test
+    void aJournalOfManyLargeEntriesIsReplayedWholeLinesAcrossReadsIncludedUpToALineThatDoesNotParse() throws Exception {
+        Path file = dir.resolve(".journal-z.ndjson");
+        InputJournal<BatchOutcome> journal = InputJournal.of(file, json, 1000);
+        for (int n = 1; n <= 60; n++) {
+            journal.append(com.expresschat.statussync.support.Samples.delivered(n, 100));
+        }
+        journal.close();
+        assertThat(Files.size(file)).as("lines across several 64 KiB reads").isGreaterThan(3 * 64 * 1024);
+        long whole = Files.size(file);
+        Files.writeString(file, "not json\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        try (InputJournal<BatchOutcome> more = InputJournal.of(file, json, 1)) {
+            more.append(delivered(61)); // after the line that does not parse: never read
+        }
+
+        List<BatchOutcome> replayed = new ArrayList<>();
+        assertThat(InputJournal.of(file, json, 1).replay(replayed::add)).isEqualTo(60);
+        assertThat(replayed).extracting(o -> o.batch().number())
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 60).boxed().toList());
+        assertThat(replayed).allSatisfy(o -> assertThat(o.batch().rows()).hasSize(100));
+        assertThat(Files.size(file)).as("cut after the last line that parses").isEqualTo(whole);
+    }
+
+    @Test
     void deleteRemovesTheFileAndNoneWritesNothing() throws Exception {
         Path file = dir.resolve(".journal-z.ndjson");
         InputJournal<BatchOutcome> journal = InputJournal.of(file, json, 1);

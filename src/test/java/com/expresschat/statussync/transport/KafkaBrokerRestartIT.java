@@ -32,7 +32,8 @@ class KafkaBrokerRestartIT extends KafkaFleetSupport {
     static final int BATCHES_PER_FILE = IDS_PER_FILE / 100;
     static final int INSTANCES = 2;
     static final int CONCURRENCY = 2;
-    static final int MAX_POLL_RECORDS = 1;
+    /** The shipped default: a poll's outcomes are published in one send and its offsets committed once. */
+    static final int MAX_POLL_RECORDS = 5;
     static final int DELAY_MS = 150;
     static final String TOKEN = "kafka-it-token-" + UUID.randomUUID();
     /**

@@ -35,21 +35,22 @@ class KafkaRebalanceIT extends KafkaFleetSupport {
     static final int BATCH_SIZE = 50;
     static final int BATCHES_PER_FILE = IDS_PER_FILE / BATCH_SIZE;
     static final int CONCURRENCY = 2;
-    static final int MAX_POLL_RECORDS = 1;
+    /** The shipped default: a poll's outcomes are published in one send and its offsets committed once. */
+    static final int MAX_POLL_RECORDS = 5;
     static final int DELAY_MS = 300;
     /** The consumers' heartbeat interval (camel-kafka's default heartbeatIntervalMs). */
     static final Duration HEARTBEAT = Duration.ofSeconds(3);
     /**
      * The group uses camel-kafka's default assignor (RangeAssignor, an eager rebalance): when a consumer joins, every
-     * member learns it at its next heartbeat, finishes the record in hand (one PUT and its outcome, then the commit)
-     * and gives up all its partitions when it polls again; deliveries stop from the first member's revocation until
-     * the last member has rejoined and the assignment is synced. So a stall lasts at most one heartbeat interval plus
-     * one record's processing (max-poll-records PUTs of {@link #DELAY_MS}), plus the join and sync round trips and the
-     * first fetch, for which 2 s is ample on a loaded 2-core machine.
+     * member learns it at its next heartbeat, finishes the poll in hand (max-poll-records PUTs, their outcomes in one
+     * send, then one commit) and gives up all its partitions when it polls again; deliveries stop from the first
+     * member's revocation until the last member has rejoined and the assignment is synced. So a stall lasts at most one
+     * heartbeat interval plus one poll's processing (max-poll-records PUTs of {@link #DELAY_MS}), plus the join and
+     * sync round trips and the first fetch, for which 2 s is ample on a loaded 2-core machine.
      */
     static final Duration STALL_BOUND = HEARTBEAT.plusMillis(MAX_POLL_RECORDS * DELAY_MS).plusSeconds(2);
     /**
-     * A member commits each record before its next poll, where it rejoins, so a rebalance normally refuses no commit;
+     * A member commits each poll before its next poll, where it rejoins, so a rebalance normally refuses no commit;
      * should one be refused (a commit that meets the rebalance), the records in hand are taken again: at most one
      * per consumer thread of the group and max-poll-records, for each rebalance the join causes (one per consumer
      * thread of the third instance, should they join apart).

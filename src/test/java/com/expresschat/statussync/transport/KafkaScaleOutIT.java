@@ -22,9 +22,9 @@ import com.expresschat.statussync.support.KafkaBroker;
  * the instances that delivered batches.</li>
  * <li>Instance B is killed with SIGKILL while batches are being delivered and started again: every ID reaches
  * express-chat at least once, every input has a complete DELIVERED receipt, nothing is in error/, and the batches
- * sent twice are bounded by what can be in flight: one record per consumer thread of the killed worker, plus one per
- * consumer thread of the group for each of the (at most two) rebalances the kill and the restart cause (a commit
- * that a rebalance refuses makes the record be taken again).</li>
+ * sent twice are bounded by what can be in flight: one poll (max-poll-records records, committed together) per
+ * consumer thread of the killed worker, plus one poll per consumer thread of the group for each of the (at most two)
+ * rebalances the kill and the restart cause (a commit that a rebalance refuses makes the poll be taken again).</li>
  * <li>Consumer lag in the metrics: the workers' group lags on the batches topic while files are being delivered, and
  * neither group lags once every input is done.</li>
  * </ol>
@@ -35,10 +35,11 @@ class KafkaScaleOutIT extends KafkaFleetSupport {
     static final int IDS_PER_FILE = 2_000;
     static final int BATCHES_PER_FILE = IDS_PER_FILE / 100;
     static final int CONCURRENCY = 2;
-    static final int MAX_POLL_RECORDS = 1;
+    /** The shipped default: a poll's outcomes are published in one send and its offsets committed once. */
+    static final int MAX_POLL_RECORDS = 5;
     static final int DELAY_MS = 40;
     static final String TOKEN = "kafka-it-token-" + UUID.randomUUID();
-    /** Killed worker's in-flight records, plus every consumer thread once per rebalance (kill, restart). */
+    /** Killed worker's uncommitted polls, plus every consumer thread's poll once per rebalance (kill, restart). */
     static final int DUPLICATE_BOUND = CONCURRENCY * MAX_POLL_RECORDS + 2 * (2 * CONCURRENCY * MAX_POLL_RECORDS);
 
     @Test

@@ -53,13 +53,18 @@ class KafkaTokenRejectedIT extends KafkaFleetSupport {
     static final int BATCHES_PER_FILE = IDS_PER_FILE / 100;
     static final int INSTANCES = 2;
     static final int CONCURRENCY = 2;
-    static final int MAX_POLL_RECORDS = 1;
+    /** The shipped default: a poll's outcomes are published in one send and its offsets committed once. */
+    static final int MAX_POLL_RECORDS = 5;
     static final int DELAY_MS = 150;
-    /** From the first 401 on: one PUT per consumer thread of the group, each refused and not retried. */
-    static final int PUT_BOUND = INSTANCES * CONCURRENCY * MAX_POLL_RECORDS;
+    /**
+     * From the first 401 on: one PUT per consumer thread of the group, each refused and not retried; the rest of its
+     * poll is dead-lettered without a call, so this does not grow with max-poll-records.
+     */
+    static final int PUT_BOUND = INSTANCES * CONCURRENCY;
     /**
      * The refused batches, plus those a consumer thread had already polled when its instance paused (dead-lettered
-     * without a call, as in one process).
+     * without a call, as in one process): the rest of the poll in hand, or the next poll if the pause came while it
+     * polled, at most max-poll-records per thread.
      */
     static final int DEAD_LETTER_BOUND = PUT_BOUND + INSTANCES * CONCURRENCY * MAX_POLL_RECORDS;
     /** Short, so that the pause below outlasts it: a blocked consumer would be expelled and the group rebalance. */

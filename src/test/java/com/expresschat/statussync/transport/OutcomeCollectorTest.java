@@ -126,6 +126,42 @@ class OutcomeCollectorTest {
     }
 
     @Test
+    void aPollsEventsAreWrittenOutAtOnceAndTheirJournalsForcedAndClosedWithThePoll() throws Exception {
+        OutcomeCollector collector = collector();
+        collector.collect(onTheTopic(closing(3)));
+        collector.collect(onTheTopic(outcome(delivered(1, 3), "A")));
+        Path journal = dir.resolve("journal/" + inputId + CollectorJournals.EXTENSION);
+
+        // a collector taking the partition over before this one forced (its process died) reads both
+        assertThat(Files.readAllLines(journal)).hasSize(2);
+        assertThat(openFiles()).as("open until the poll's force").contains(journal.toRealPath());
+
+        collector.force();
+        assertThat(openFiles()).as("closed by the poll's force").doesNotContain(journal.toRealPath());
+
+        // the next poll appends to the same journal
+        collector.collect(onTheTopic(outcome(delivered(2, 3), "A")));
+        collector.force();
+        assertThat(Files.readAllLines(journal)).hasSize(3);
+        assertThat(openFiles()).doesNotContain(journal.toRealPath());
+    }
+
+    /** The files this process has open (Linux). */
+    private static List<Path> openFiles() throws Exception {
+        List<Path> open = new ArrayList<>();
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                try {
+                    open.add(Files.readSymbolicLink(fd));
+                } catch (java.io.IOException gone) {
+                    // the listing's own descriptor
+                }
+            }
+        }
+        return open;
+    }
+
+    @Test
     void aCompleteReceiptOfAnEarlierCollectorIsNotWrittenTwice() throws Exception {
         OutcomeCollector collector = collector();
         collector.collect(onTheTopic(closing(1)));
