@@ -76,6 +76,25 @@ public record BatchOutcome(
                 refused.failureClass, refused.response, refused.exception, refused.at, isolation);
     }
 
+    /**
+     * This outcome as it is kept and passed on (journal, outcomes topic): a delivered batch, an isolated one (its
+     * pieces hold its IDs) and an isolated batch's delivered pieces as {@link Batch#summary summaries}. Dead-lettered
+     * rows are kept for the dead-letter files, a dry run's for the request its receipt shows.
+     */
+    public BatchOutcome withoutDeliveredRows() {
+        return switch (result) {
+            case DELIVERED -> batch.isSummary() ? this : withBatch(batch.summary(), isolation);
+            case ISOLATED -> withBatch(batch.summary(), new Isolation(isolation.requests(),
+                    isolation.pieces().stream().map(BatchOutcome::withoutDeliveredRows).toList()));
+            case DEAD_LETTERED, DRY_RUN -> this;
+        };
+    }
+
+    private BatchOutcome withBatch(Batch other, Isolation otherIsolation) {
+        return new BatchOutcome(other, result, attempts, httpStatus, failureClass, response, exception, at,
+                otherIsolation, deliveredBy);
+    }
+
     /** The start of an answer body, as an outcome keeps it. */
     public static String excerpt(String body) {
         if (body == null || body.length() <= MAX_RESPONSE_CHARS) {

@@ -84,11 +84,12 @@ public final class InputLedger implements InputRun {
     /**
      * Records what became of a batch: its dead-lettered rows (all, or an isolated batch's refused parts) are appended to the dead-letter file of its
      * failure class first, so that a write that fails leaves the batch uncounted and fails the input. At each flush
-     * of the journal, storage is checked: a fault fails the input too.
+     * of the journal, storage is checked: a fault fails the input too. The journal keeps it without the rows of what
+     * was delivered (a replay needs their count; the IDs are still in the claimed input).
      */
     public void record(BatchOutcome outcome) throws IOException {
         restore(outcome);
-        if (journal.append(outcome)) {
+        if (journal.append(outcome.withoutDeliveredRows())) {
             storage.check();
         }
         progress.batchDone(input.name(), tally, startedAt);

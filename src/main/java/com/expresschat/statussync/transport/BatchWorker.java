@@ -29,10 +29,13 @@ public class BatchWorker {
         return record.batch();
     }
 
-    /** The batch's outcome as published: keyed by its input run, naming this instance as the one that delivered it. */
+    /**
+     * The batch's outcome as published: keyed by its input run, naming this instance as the one that delivered it,
+     * without the rows of what was delivered (the collector needs their count only).
+     */
     public InputEvent outcome(@Body BatchOutcome outcome, @ExchangeProperty(BatchPublishing.INPUT_ID) String inputId) {
         metrics.consumed(outcome.result().name());
-        return InputEvent.of(inputId, outcome.deliveredBy(instanceId));
+        return InputEvent.of(inputId, outcome.withoutDeliveredRows().deliveredBy(instanceId));
     }
 
     /** The outcome record's key: its input run, so that all of an input's events reach one collector. */

@@ -2,8 +2,10 @@ package com.expresschat.statussync.outcome;
 
 import static com.expresschat.statussync.support.Samples.deadLettered;
 import static com.expresschat.statussync.support.Samples.delivered;
+import static com.expresschat.statussync.support.Samples.isolated;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -91,6 +93,37 @@ class InputLedgerTest {
         assertThat(ledger.publishDeadLetters()).containsExactly(dir.resolve("error/users.txt.transient.ndjson")
                 .toAbsolutePath());
         assertThat(dir.resolve("error/users.txt.transient.ndjson")).content().hasLineCount(2);
+    }
+
+    @Test
+    void aResumedLedgerGivesTheSameReceiptAndDeadLettersFromAJournalThatHoldsNoDeliveredId() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Path journalFile = dir.resolve("journal.ndjson");
+        InputLedger first = Samples.ledger("users.txt", dir.resolve("first"), InputJournal.of(journalFile, json, 1));
+        readRows(first.tally(), 110);
+        first.record(delivered(1, 100));
+        first.record(isolated(2));
+        first.record(deadLettered(3, 6));
+        first.flushJournal();
+        first.discard();
+
+        InputLedger resumed = Samples.ledger("users.txt", dir.resolve("resumed"),
+                InputJournal.of(journalFile, json, 1));
+        readRows(resumed.tally(), 110);
+        assertThat(resumed.resume()).isEqualTo(3);
+
+        assertThat(Files.readString(journalFile)).as("no delivered ID is written again")
+                .doesNotContain(Samples.userId(7), Samples.userId(50), Samples.userId(100))
+                .contains(Samples.userId(3), Samples.userId(4), Samples.userId(6));
+        JsonNode resumedReceipt = json.valueToTree(resumed.receipt(List.of(), ARCHIVE, FINISHED_AT));
+        JsonNode firstReceipt = json.valueToTree(first.receipt(List.of(), ARCHIVE, FINISHED_AT));
+        assertThat(resumedReceipt).isEqualTo(firstReceipt);
+        assertThat(resumed.publishDeadLetters()).hasSize(2);
+        assertThat(first.publishDeadLetters()).hasSize(2);
+        for (String deadLetters : List.of("users.txt.rejected.ndjson", "users.txt.transient.ndjson")) {
+            assertThat(dir.resolve("resumed/error").resolve(deadLetters))
+                    .hasSameTextualContentAs(dir.resolve("first/error").resolve(deadLetters));
+        }
     }
 
     @Test

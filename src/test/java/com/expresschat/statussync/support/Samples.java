@@ -20,6 +20,7 @@ import com.expresschat.statussync.model.Input;
 import com.expresschat.statussync.model.Row;
 import com.expresschat.statussync.outcome.BatchRecords;
 import com.expresschat.statussync.outcome.DeadLetterFiles;
+import com.expresschat.statussync.outcome.InputJournal;
 import com.expresschat.statussync.outcome.InputLedger;
 import com.expresschat.statussync.outcome.ProgressLog;
 import com.expresschat.statussync.storage.Folders;
@@ -75,6 +76,11 @@ public final class Samples {
 
     /** A fresh ledger for a dropped file of that name, started at {@link #STARTED_AT}, its folders under {@code dir}. */
     public static InputLedger ledger(String inputName, Path dir) {
+        return ledger(inputName, dir, InputJournal.none());
+    }
+
+    /** As {@link #ledger(String, Path)}, journaled to {@code journal}. */
+    public static InputLedger ledger(String inputName, Path dir, InputJournal<BatchOutcome> journal) {
         Folders folders = new Folders(dir.resolve("inbox"), dir.resolve("done"), dir.resolve("error"));
         try {
             folders.prepare();
@@ -83,7 +89,7 @@ public final class Samples {
         }
         return new InputLedger(fileInput(inputName), STARTED_AT, new BatchRecords(),
                 new DeadLetterFiles(folders, inputName, new ObjectMapper()),
-                new ProgressLog(Integer.MAX_VALUE, Duration.ofDays(1), Clock.systemUTC()));
+                new ProgressLog(Integer.MAX_VALUE, Duration.ofDays(1), Clock.systemUTC()), journal);
     }
 
     /** Batch {@code number} of "users.txt" with {@code ids} rows, delivered at the first attempt. */
