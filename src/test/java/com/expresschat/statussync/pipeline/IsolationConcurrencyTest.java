@@ -2,6 +2,7 @@ package com.expresschat.statussync.pipeline;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +33,12 @@ class IsolationConcurrencyTest extends StatusSyncTestSupport {
 
     @Test
     void theOtherBatchesAreDeliveredWhileOneIsIsolated() throws Exception {
-        // every accepted PUT takes 300 ms, so that isolating batch 1 (four levels of halves) takes over a second
-        expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(okJson("{}").withFixedDelay(300)));
+        // an accepted part of the isolation takes 500 ms and any other accepted PUT 100 ms: isolating batch 1 (parts
+        // [1-5] refused, [6-10] and [1-3] accepted, [4,5] and [4] refused, [5] accepted) spans at least a second
+        // between its first and last PUT, in which the other thread sends several of the seven other batches
+        expressChat.stubFor(ExpressChatStub.statusUpdate().willReturn(okJson("{}").withFixedDelay(100)));
+        expressChat.stubFor(ExpressChatStub.statusUpdate().atPriority(2).withHeader("X-Request-Id", matching(".+\\..+"))
+                .willReturn(okJson("{}").withFixedDelay(500)));
         expressChat.stubFor(ExpressChatStub.statusUpdate().atPriority(1).withRequestBody(containing(objectId(4)))
                 .willReturn(aResponse().withStatus(400)));
 
