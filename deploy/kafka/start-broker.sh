@@ -39,6 +39,8 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 cp="$here/target/lib/*"
 jvm=(-Xmx512m -Xms128m -XX:+UseSerialGC -Dlog4j2.configurationFile="$here/log4j2.properties")
 
+# broker.session.timeout.ms 4 s instead of 9 s: a node restarted after a crash waits out its old registration's
+# session before it serves (12.6 s to its port instead of 6.1 s, measured); one node, heartbeats over loopback
 cat > "$data/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
@@ -55,6 +57,8 @@ offsets.topic.num.partitions=8
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
+broker.session.timeout.ms=4000
+broker.heartbeat.interval.ms=1000
 auto.create.topics.enable=true
 PROPS
 
