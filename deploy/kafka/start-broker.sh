@@ -40,7 +40,8 @@ cp="$here/target/lib/*"
 jvm=(-Xmx512m -Xms128m -XX:+UseSerialGC -Dlog4j2.configurationFile="$here/log4j2.properties")
 
 # broker.session.timeout.ms 4 s instead of 9 s: a node restarted after a crash waits out its old registration's
-# session before it serves (its port open again 6.6 s after the start instead of 12.6 s, on this machine); one node, heartbeats over loopback
+# session before it serves (port open 6.6 s after the start instead of 12.6 s, on this machine); one node, so its
+# heartbeats only cross loopback
 cat > "$data/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1

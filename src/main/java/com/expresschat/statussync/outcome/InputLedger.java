@@ -2,10 +2,15 @@ package com.expresschat.statussync.outcome;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.expresschat.statussync.model.BatchOutcome;
 import com.expresschat.statussync.model.Input;
@@ -21,6 +26,8 @@ import com.expresschat.statussync.model.Tally;
  * dead letters) and those batches are not sent again ({@link #recorded}).
  */
 public final class InputLedger implements InputRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InputLedger.class);
 
     private final Input input;
     private final Instant startedAt;
@@ -124,8 +131,19 @@ public final class InputLedger implements InputRun {
         journal.flush();
     }
 
-    /** The input is finished (archived): its journal is removed. */
+    /**
+     * The input is finished: its journal is removed once the input has left its claim (archived). Should the claimed
+     * file still be there (its move failed), the journal is kept: the next start puts the input back and it resumes
+     * from the journal, sending nothing again.
+     */
     public void finished() {
+        Path claimed = input.snapshot();
+        if (claimed != null && Files.exists(claimed, LinkOption.NOFOLLOW_LINKS)) {
+            LOG.warn("Input {} is finished but still claimed as {}: its journal is kept for the next start",
+                    input.name(), claimed);
+            journal.close();
+            return;
+        }
         journal.delete();
     }
 

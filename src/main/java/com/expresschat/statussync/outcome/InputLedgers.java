@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * input gets its journal beside the claimed file and resumes from it (what an earlier run recorded is not sent
  * again). Should processing fail (the input is then put back into the inbox and tried again), unpublished dead
  * letters are dropped so that the retry does not leave two copies, and the journal is kept for the retry; once the
- * input is finished its journal is removed. Spilled batch records are removed whatever the end.
+ * input is finished and has left its claim its journal is removed. Spilled batch records are removed whatever the end.
  */
 public class InputLedgers {
 
@@ -80,14 +80,22 @@ public class InputLedgers {
             }
 
             @Override
-            public void onComplete(Exchange completed) {
-                ledger.finished();
-                super.onComplete(completed);
-            }
-
-            @Override
             public void onDone(Exchange done) {
                 ledger.discard();
+            }
+        });
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange completed) {
+                ledger.finished();
+            }
+
+            // after the file consumer's own completion (order 0), which moves the input out of its claim: a crash
+            // between the two then leaves a journal without its input (removed at the next start), never a claimed
+            // input without its journal (sent again from its first line)
+            @Override
+            public int getOrder() {
+                return LOWEST;
             }
         });
         return ledger;
