@@ -11,7 +11,7 @@ import com.expresschat.statussync.model.Batch;
  */
 public record PublishedBatch(String inputId, Batch batch) {
 
-    /** The record's key: input and batch number, so that the batches of one input spread over the partitions. */
+    /** The record's key: input and batch number, from which BatchPartitioner spreads an input over the partitions. */
     public String key() {
         return inputId + "-" + batch.number();
     }
