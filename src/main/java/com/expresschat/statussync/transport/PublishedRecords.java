@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * body of one synchronous send, so the intake waits for the broker once per group instead of once per batch, and
  * every record is still acknowledged before the input is closed. Each record is a {@link PublishedBatch} as JSON with
  * its key as its only header (input run and batch number: {@link BatchPartitioner} spreads one input's batches
- * evenly over every partition). Closing
- * the groups closes the batches (delivery.Batcher: and so the input), as the splitter does when it is done.
+ * evenly over every partition). Closing the groups closes the batches (delivery.Batcher: and so the input), as the
+ * splitter does when it is done.
  */
 public final class PublishedRecords implements Iterator<List<Message>>, Closeable {
 
