@@ -9,9 +9,9 @@ import org.apache.kafka.common.utils.Utils;
 /**
  * Where a record of the batches topic goes (the batches producer's partitioner): an input's batches take the
  * partitions in turn, from a partition its run id picks, so that every partition, and so every worker, gets the same
- * share of an input to within one batch. Hashing each key (Kafka's default) spread them at random: about 30 batches
- * more on one worker's partitions than on another's in a run of 4,000, which that worker was still sending when the
- * others were done. A key that is not {@link PublishedBatch#key} is hashed as Kafka would.
+ * share of an input to within one batch. Hashing each key (Kafka's default) spreads them at random: in a run of
+ * 4,000 batches one worker's partitions hold some tens of batches more than another's, which that worker is still
+ * sending when the others are done. A key that is not {@link PublishedBatch#key} is hashed as Kafka would.
  */
 public class BatchPartitioner implements Partitioner {
 
