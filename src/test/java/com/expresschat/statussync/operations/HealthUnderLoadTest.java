@@ -41,6 +41,13 @@ class HealthUnderLoadTest extends RestTestSupport {
     static final int FIRST_INPUT_BATCHES = 6;
     /** How long each batch of the first input takes: it is still being delivered when readiness is asked. */
     static final int FIRST_INPUT_PACE_MS = 300;
+    /**
+     * A prompt answer: half of a Kubernetes probe's default 1 s timeout. A probe queued behind the waiting posts takes
+     * at least the upstream's 1.5 s (3.1 s before the server's worker pool was sized). The first probe, asked while
+     * the 40 posts are still being taken in (authenticated, parsed, validated on 2 cores), took 125 to 204 ms in
+     * runs alone on this machine; the ones after it 6 to 21 ms.
+     */
+    static final long PROMPT_MS = 500;
 
     /** A slow express-chat of this class's own: it must answer slowly from the start, before any test method runs. */
     @RegisterExtension
@@ -100,8 +107,9 @@ class HealthUnderLoadTest extends RestTestSupport {
             long start = System.nanoTime();
             HttpResponse<String> answer = rest().get(probe);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            System.out.printf("HealthUnderLoadTest: %s answered in %d ms while posts waited%n", probe, millis);
             assertThat(answer.statusCode()).as(probe + ": " + answer.body()).isEqualTo(200);
-            assertThat(millis).as(probe + " answered in " + millis + " ms while posts waited").isLessThan(200);
+            assertThat(millis).as(probe + " answered in " + millis + " ms while posts waited").isLessThan(PROMPT_MS);
         }
         CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         for (CompletableFuture<HttpResponse<String>> post : posts) {

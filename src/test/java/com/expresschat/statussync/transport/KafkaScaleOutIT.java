@@ -31,7 +31,7 @@ import com.expresschat.statussync.support.KafkaBroker;
  */
 class KafkaScaleOutIT extends KafkaFleetSupport {
 
-    static final int FILES = 40;
+    static final int FILES = 50;
     static final int IDS_PER_FILE = 2_000;
     static final int BATCHES_PER_FILE = IDS_PER_FILE / 100;
     static final int CONCURRENCY = 2;
