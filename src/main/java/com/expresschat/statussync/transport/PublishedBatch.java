@@ -11,7 +11,10 @@ import com.expresschat.statussync.model.Batch;
  */
 public record PublishedBatch(String inputId, Batch batch) {
 
-    /** The record's key: input and batch number, from which BatchPartitioner spreads an input over the partitions. */
+    /**
+     * The record's key: input run and batch number, "&lt;inputId&gt;-&lt;number&gt;". BatchPartitioner reads the number back
+     * after the last dash to spread an input's batches over the partitions in turn.
+     */
     public String key() {
         return inputId + "-" + batch.number();
     }
