@@ -2,7 +2,6 @@ package com.expresschat.statussync.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,11 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.expresschat.statussync.intake.FileIntake;
-import com.expresschat.statussync.intake.InputFormat;
-import com.expresschat.statussync.model.BatchOutcome;
-import com.expresschat.statussync.model.Input;
-import com.expresschat.statussync.model.Row;
 import com.expresschat.statussync.storage.Claims;
 import com.expresschat.statussync.storage.Folders;
 import com.expresschat.statussync.support.Samples;
@@ -104,13 +98,10 @@ class InputLedgersTest {
     }
 
     private void deliverOneBatch(Exchange exchange) throws Exception {
-        Input input = new Input("users.txt", FileIntake.SOURCE, true, InputFormat.PLAIN_LIST.name(),
-                () -> InputFormat.PLAIN_LIST.open(InputStream.nullInputStream()), null, claimed);
         InputLedgers ledgers = new InputLedgers(folders, new ObjectMapper(), Clock.systemUTC(), 1_000,
                 Duration.ofMinutes(1), 1, null);
-        InputLedger ledger = ledgers.open(input, exchange);
-        ledger.record(BatchOutcome.delivered(Samples.batch(1, List.of(Row.of(1, String.format("%024x", 1), null,
-                null))), 1, 200, "{}", Samples.STARTED_AT));
+        InputLedger ledger = ledgers.open(Samples.fileInput("users.txt", claimed), exchange);
+        ledger.record(Samples.delivered(1, 1));
     }
 
     /** What the exchange's unit of work does when it is done: its completions, in Camel's order. */

@@ -70,8 +70,13 @@ public final class Samples {
 
     /** A dropped plain-list file of that name, with no content (the accounting never reads it). */
     public static Input fileInput(String name) {
+        return fileInput(name, null);
+    }
+
+    /** As {@link #fileInput(String)}, claimed as {@code snapshot} (its journal lies beside it). */
+    public static Input fileInput(String name, Path snapshot) {
         return new Input(name, FileIntake.SOURCE, true, InputFormat.PLAIN_LIST.name(),
-                () -> InputFormat.PLAIN_LIST.open(InputStream.nullInputStream()), null);
+                () -> InputFormat.PLAIN_LIST.open(InputStream.nullInputStream()), null, snapshot);
     }
 
     /** A fresh ledger for a dropped file of that name, started at {@link #STARTED_AT}, its folders under {@code dir}. */

@@ -17,7 +17,6 @@ import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 import com.expresschat.statussync.model.Batch;
-import com.expresschat.statussync.model.Row;
 import com.expresschat.statussync.support.Samples;
 
 /** BatchPartitioner: an input's batches take the batches topic's partitions in turn. */
@@ -74,6 +73,6 @@ class BatchPartitionerTest {
     }
 
     private static Batch batch(int number) {
-        return Samples.batch(number, List.of(Row.of(number, String.format("%024x", number), null, null)));
+        return Samples.batch(number, Samples.rows(1));
     }
 }
