@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  */
 class SharedInboxIT {
 
-    static final int FILES = 12;
+    /** Enough that A still has inputs to take once B has started (a few seconds under load): see step 2. */
+    static final int FILES = 20;
     static final int IDS_PER_FILE = 2_000;
     static final int DELAY_MS = 40;
     static final int CHECK_INTERVAL_MS = 1000;
@@ -108,8 +110,11 @@ class SharedInboxIT {
         assertThat(b.process.output()).as("B did not put A's claim back")
                 .doesNotContain("was claimed by an earlier run");
 
-        // 2. A is killed mid-input; B takes the lead within the bound
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> claimedInputs(inbox) > 0);
+        // 2. A is killed mid-input: just after it claims an input it had not claimed at the last look (one takes
+        // about half a second), so that the kill cannot come after the end of the input it was seen on
+        Set<String> claimedBefore = claimed(inbox);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !claimedBefore.containsAll(claimed(inbox)));
         int finishedByA = finishedBy(a).size();
         a.process.kill();
         long killed = System.nanoTime();
@@ -182,6 +187,11 @@ class SharedInboxIT {
 
     /** Inputs in the inbox's claim folder (not their journals). */
     private static long claimedInputs(Path inbox) {
-        return RunFolders.listFiles(inbox.resolve(Claims.FOLDER)).stream().filter(n -> n.startsWith("users-")).count();
+        return claimed(inbox).size();
+    }
+
+    private static Set<String> claimed(Path inbox) {
+        return RunFolders.listFiles(inbox.resolve(Claims.FOLDER)).stream().filter(n -> n.startsWith("users-"))
+                .collect(Collectors.toSet());
     }
 }
