@@ -31,6 +31,13 @@ public final class AppProcess implements AutoCloseable {
      * keeps no such mode).
      */
     public static final String USERS_FILE = privateCopy(Path.of("src/test/resources/test-users.properties")).toString();
+    /**
+     * JVM options the build adds to every start (failsafe's statussync.it.app-jvm-options, pom.xml): the JIT and
+     * collector a process that lives for seconds pays back, which change no behaviour. None outside the build.
+     */
+    static final List<String> BUILD_JVM_OPTIONS = List.of(
+            System.getProperty("statussync.it.app-jvm-options", "").trim().split("\\s+")).stream()
+            .filter(option -> !option.isEmpty()).toList();
     /** Where every run's output is kept once the process has ended, for TokenLeakScanIT. */
     public static final Path RUN_LOGS = Path.of("target", "it-logs");
 
@@ -73,6 +80,7 @@ public final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + JVM_OPTIONS);
+        command.addAll(BUILD_JVM_OPTIONS);
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(JAR.toString());
