@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.camel.test.AvailablePortFinder;
 
@@ -32,14 +31,6 @@ public final class AppProcess implements AutoCloseable {
      * keeps no such mode).
      */
     public static final String USERS_FILE = privateCopy(Path.of("src/test/resources/test-users.properties")).toString();
-    /**
-     * JVM options the build gives every start (pom.xml's short-lived.jvm.options, passed by failsafe as
-     * statussync.it.app-jvm-options): a JIT and collector for a process that lives for seconds. They change no
-     * behaviour; outside the build there are none.
-     */
-    static final List<String> BUILD_JVM_OPTIONS = Stream.of(
-            System.getProperty("statussync.it.app-jvm-options", "").trim().split("\\s+"))
-            .filter(option -> !option.isEmpty()).toList();
     /** Where every run's output is kept once the process has ended, for TokenLeakScanIT. */
     public static final Path RUN_LOGS = Path.of("target", "it-logs");
 
@@ -82,7 +73,6 @@ public final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + JVM_OPTIONS);
-        command.addAll(BUILD_JVM_OPTIONS);
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(JAR.toString());
